@@ -1,0 +1,79 @@
+/**
+ * `charter generate [--check] [ctx...]`: regenerates every context (or those named). All
+ * contexts are generated in memory first; if any contract has errors, every problem is printed
+ * and nothing is written.
+ * @module
+ */
+import { performance } from 'node:perf_hooks';
+import { type ContextOutput, generateContext } from '../../codegen/generate.ts';
+import { formatProblem } from '../../codegen/model/problems.ts';
+import { findContexts } from '../../codegen/parse/find-contexts.ts';
+import { findDrift, replaceFolder } from '../../codegen/write/write-output.ts';
+import { parseArgs } from '../args.ts';
+
+export async function runGenerate(argv: string[], root: string): Promise<number> {
+  const { positionals, flags } = parseArgs(argv);
+  const check = flags.has('check');
+  const available = findContexts(root);
+  const unknown = positionals.filter((name) => !available.some((c) => c.name === name));
+  if (unknown.length > 0) {
+    console.error(
+      `charter generate: no contract for ${unknown.map((u) => `"${u}"`).join(', ')} ` +
+        `(looked for contracts/<ctx>/openapi.yaml; found: ${available.map((c) => c.name).join(', ') || 'none'})`,
+    );
+    return 2;
+  }
+  const selected = positionals.length > 0 ? available.filter((c) => positionals.includes(c.name)) : available;
+  if (selected.length === 0) {
+    console.error('charter generate: no contracts found under contracts/<ctx>/openapi.yaml');
+    return 2;
+  }
+
+  const started = performance.now();
+  const outputs: ContextOutput[] = [];
+  for (const source of selected) {
+    const t0 = performance.now();
+    const output = await generateContext(root, source);
+    outputs.push(output);
+    const operations = output.model?.operations.length ?? 0;
+    progress(`${source.name}: ${operations} operations, ${output.files.length} files (${ms(t0)})`);
+  }
+
+  const problems = outputs.flatMap((o) => o.problems);
+  for (const problem of problems) console.error(formatProblem(problem));
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  if (errors > 0) {
+    console.error(`\ncharter generate: ${errors} error(s); nothing was written.`);
+    return 1;
+  }
+
+  let changed = 0;
+  for (const output of outputs) {
+    const drift = await findDrift(root, output.outDir, output.files);
+    const differing = [...drift.stale, ...drift.extra];
+    changed += differing.length;
+    if (check) {
+      for (const path of drift.stale) console.error(`stale: ${path}`);
+      for (const path of drift.extra) console.error(`stale (no longer generated): ${path}`);
+    } else if (differing.length > 0) {
+      await replaceFolder(root, output.outDir, output.files);
+      progress(`${output.context}: wrote ${output.outDir} (${differing.length} file(s) changed)`);
+    }
+  }
+  if (check && changed > 0) {
+    console.error(
+      `\ncharter generate --check: ${changed} generated file(s) are stale. Run \`npx charter generate\` and commit.`,
+    );
+    return 1;
+  }
+  progress(check ? `generated code is up to date (${ms(started)})` : `done (${ms(started)})`);
+  return 0;
+}
+
+function progress(line: string): void {
+  console.error(`charter generate: ${line}`);
+}
+
+function ms(since: number): string {
+  return `${Math.round(performance.now() - since)} ms`;
+}

@@ -1,0 +1,45 @@
+/**
+ * The two ajv instances codegen compiles with. Parameters (and form bodies, which are encoded
+ * like query strings) arrive as strings and are coerced to their schema types; JSON bodies and
+ * responses are never coerced, so `"5"` stays a wrong answer where the contract says integer.
+ * @module
+ */
+import { createRequire } from 'node:module';
+import type { Ajv2020 as Ajv2020Class } from 'ajv/dist/2020.js';
+
+const require = createRequire(import.meta.url);
+const Ajv2020 = require('ajv/dist/2020.js').default as typeof Ajv2020Class;
+const addFormats = require('ajv-formats').default as (ajv: Ajv2020Class) => Ajv2020Class;
+
+export type Ajv = Ajv2020Class;
+
+/** The id the contract document is registered under; operation schemas refer into it. */
+export const CONTRACT_ID = 'contract';
+
+/** @example const ajv = createAjv({ coerce: true, document, formats: new Set(['uuid']) }); */
+export function createAjv(options: {
+  readonly coerce: boolean;
+  readonly document: Record<string, unknown>;
+  readonly formats: ReadonlySet<string>;
+  /** Inlining referenced schemas is faster per request; sharing them keeps big modules small. */
+  readonly inlineRefs?: boolean;
+}): Ajv {
+  const ajv = new Ajv2020({
+    strict: false,
+    allErrors: true,
+    validateSchema: false,
+    logger: false,
+    coerceTypes: options.coerce,
+    useDefaults: options.coerce,
+    code: { source: true, esm: true, optimize: true },
+    inlineRefs: options.inlineRefs ?? true,
+  });
+  addFormats(ajv);
+  // A format ajv-formats does not know (Stripe's `unix-time`, GitHub's `repo.nwo`) is an
+  // annotation, as JSON Schema 2020-12 says; registering it keeps ajv from rejecting the schema.
+  for (const format of options.formats) {
+    if (!ajv.formats[format]) ajv.addFormat(format, true);
+  }
+  ajv.addSchema(options.document, CONTRACT_ID);
+  return ajv;
+}

@@ -1,0 +1,42 @@
+/**
+ * The Lambda adapter: API Gateway REST (payload 1.0) and HTTP API (payload 2.0) events in,
+ * proxy results out, through the same core the local gateway uses.
+ * @module
+ */
+import type { Context } from 'aws-lambda';
+import { type AppOptions, createApp } from '../../core/app.ts';
+import { apiGatewayAuthenticator } from './authenticator.ts';
+import {
+  type ApiGatewayEvent,
+  type ApiGatewayResult,
+  isV2,
+  requestFromV1,
+  requestFromV2,
+  resultForV1,
+  resultForV2,
+} from './events.ts';
+
+export interface LambdaHandlerOptions<D> extends Omit<AppOptions<D>, 'authenticator'> {
+  /** @default the API Gateway authorizer's verified claims */
+  readonly authenticator?: AppOptions<D>['authenticator'];
+  /** Custom-domain base path to strip when matching by path. @default `/<context>` */
+  readonly basePath?: string;
+}
+
+export type LambdaHandler = (event: ApiGatewayEvent, context?: Context) => Promise<ApiGatewayResult>;
+
+/**
+ * @example
+ * export const handler = createLambdaHandler({ routes: contextRoutes, handlers, deps: createDeps() });
+ */
+export function createLambdaHandler<D>(options: LambdaHandlerOptions<D>): LambdaHandler {
+  const app = createApp({ ...options, authenticator: options.authenticator ?? apiGatewayAuthenticator });
+  const basePath = options.basePath ?? `/${options.routes.context}`;
+  return async (event, context) => {
+    if (isV2(event)) return resultForV2(await app.handle(requestFromV2(event, context, basePath)));
+    return resultForV1(await app.handle(requestFromV1(event, context, basePath)));
+  };
+}
+
+export type { ApiGatewayEvent, ApiGatewayResult };
+export { apiGatewayAuthenticator };
