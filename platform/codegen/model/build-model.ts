@@ -44,6 +44,8 @@ export function buildModel(context: string, bundled: BundledContract, shownFile:
       `${what} is not supported; charter reads OpenAPI 3.0 and 3.1`,
       'convert the document to OpenAPI 3.1 (for Swagger 2.0, e.g. with swagger2openapi) and set `openapi: 3.1.0`',
     );
+    // Reading a document of another version further would only add misleading problems.
+    return { problems, model: emptyModel(context, shownFile, openapiVersion, doc) };
   }
   const info = (doc.info ?? {}) as Json;
   const securitySchemes = readSecuritySchemes(doc, problems);
@@ -63,6 +65,20 @@ export function buildModel(context: string, bundled: BundledContract, shownFile:
       bundled: doc,
       validationDocument: buildValidationDocument(doc, openapiVersion),
     },
+  };
+}
+
+function emptyModel(context: string, sourceFile: string, openapiVersion: string, doc: Json): ContractModel {
+  return {
+    context,
+    sourceFile,
+    openapiVersion,
+    title: context,
+    version: '0.0.0',
+    operations: [],
+    securitySchemes: [],
+    bundled: doc,
+    validationDocument: {},
   };
 }
 
@@ -258,7 +274,8 @@ function readRequestBody(
 
 function readResponses(doc: Json, raw: unknown, pointer: string, problems: ProblemList): ResponseModel[] {
   if (!raw || typeof raw !== 'object') {
-    problems.error(pointer, 'the operation declares no responses', 'declare at least its success response');
+    // OpenAPI 3.1 lets an operation omit responses; its handler then has nothing it may return.
+    problems.warning(pointer, 'the operation declares no responses', 'declare at least its success response');
     return [];
   }
   const responses: ResponseModel[] = [];

@@ -8,7 +8,7 @@
 
 export type JsonSchema = Record<string, unknown> | boolean;
 
-const SCHEMA_MAP_KEYWORDS = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'];
+const SCHEMA_MAP_KEYWORDS = ['properties', '$defs', 'definitions', 'dependentSchemas'];
 const SCHEMA_ARRAY_KEYWORDS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
 const SCHEMA_KEYWORDS = [
   'additionalProperties',
@@ -72,6 +72,18 @@ export function normaliseSchema(schema: unknown, options: NormaliseOptions): Jso
     } else if (key === 'type') {
       const types = (Array.isArray(value) ? value : [value]).filter((t) => JSON_TYPES.has(t as string));
       if (types.length > 0) out.type = types.length === 1 ? types[0] : types;
+    } else if (key === 'enum' && Array.isArray(value) && value.length === 0) {
+      // An empty enum admits no value; JSON Schema forbids writing it, so say it another way.
+      out.not = {};
+    } else if (key === 'pattern' && typeof value === 'string') {
+      out.pattern = unicodeSafePattern(value);
+    } else if (key === 'patternProperties' && isObject(value)) {
+      out.patternProperties = Object.fromEntries(
+        Object.entries(value).map(([pattern, v]) => [
+          unicodeSafePattern(pattern),
+          normaliseSchema(v, options),
+        ]),
+      );
     } else if (key === 'required') {
       if (Array.isArray(value) && value.length > 0) out.required = [...new Set(value)];
     } else {
@@ -113,6 +125,41 @@ function makeNullable(schema: Record<string, unknown>): JsonSchema {
   }
   if (Object.keys(schema).length === 0) return schema;
   return { anyOf: [schema, { type: 'null' }] };
+}
+
+/**
+ * Patterns are compiled with the `u` flag, where escaping a character that needs no escape
+ * (`\:`, or `\-` outside a class) is a syntax error. Such escapes mean the character itself,
+ * so dropping the backslash keeps the pattern's meaning.
+ * @example unicodeSafePattern('^[\\w\\:]+$') // '^[\\w:]+$'
+ */
+export function unicodeSafePattern(pattern: string): string {
+  if (compiles(pattern)) return pattern;
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i];
+    if (char === '\\' && i + 1 < pattern.length) {
+      const next = pattern[i + 1];
+      const needed = /[A-Za-z0-9^$\\.*+?()[\]{}|/]/.test(next) || (next === '-' && inClass);
+      out += needed ? char + next : next;
+      i++;
+      continue;
+    }
+    if (char === '[' && !inClass) inClass = true;
+    else if (char === ']' && inClass) inClass = false;
+    out += char;
+  }
+  return compiles(out) ? out : pattern;
+}
+
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern, 'u');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

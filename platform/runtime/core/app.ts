@@ -39,8 +39,14 @@ export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 export interface CoreRequest {
   /** Upper-case method. */
   readonly method: string;
-  /** Path within the context (`/products/42`), not percent-decoded. */
+  /** Request path (`/products/42`), not percent-decoded. */
   readonly path: string;
+  /**
+   * A prefix the path may carry in front of the contract's paths (`/catalog` behind a custom
+   * domain's base path mapping). Tried only when the whole path matches nothing, so a context
+   * whose own paths start with its name (`/orders` in orders) still routes.
+   */
+  readonly basePath?: string;
   /** A raw query string, or parameters the transport already decoded. */
   readonly query: string | Readonly<Record<string, readonly string[]>>;
   /** Lower-case names; repeated headers joined with ", ". */
@@ -110,7 +116,11 @@ export function createApp<D>(options: AppOptions<D>): App {
       route = byTemplate;
       pathValues = { ...request.matched.pathParameters };
     } else {
-      const match = router.match(request.method, request.path);
+      let match = router.match(request.method, request.path);
+      const base = request.basePath;
+      if (match.kind === 'not-found' && base && request.path.startsWith(`${base}/`)) {
+        match = router.match(request.method, request.path.slice(base.length));
+      }
       if (match.kind === 'not-found') throw new NotFoundError(request.method, request.path);
       if (match.kind === 'method-not-allowed')
         throw new MethodNotAllowedError(request.method, request.path, match.allowed);

@@ -44,7 +44,8 @@ export function requestFromV1(
   }
   return {
     method: event.httpMethod.toUpperCase(),
-    path: stripBasePath(event.path, basePath),
+    path: event.path || '/',
+    basePath,
     query,
     headers,
     body: bodyOf(event.body, event.isBase64Encoded),
@@ -69,7 +70,8 @@ export function requestFromV2(
   const template = event.routeKey && event.routeKey !== '$default' ? event.routeKey.split(' ')[1] : undefined;
   return {
     method: event.requestContext.http.method.toUpperCase(),
-    path: stripBasePath(event.rawPath, basePath),
+    path: event.rawPath || '/',
+    basePath,
     query: event.rawQueryString ?? '',
     headers,
     body: bodyOf(event.body, event.isBase64Encoded),
@@ -111,13 +113,6 @@ function templateOf(
   for (const [name, value] of Object.entries(pathParameters ?? {}))
     if (value !== undefined) values[name] = value;
   return { template, pathParameters: values };
-}
-
-/** Behind a custom domain, a base path mapping (`/catalog`) arrives in front of the path. */
-function stripBasePath(path: string, basePath: string): string {
-  if (basePath && (path === basePath || path.startsWith(`${basePath}/`)))
-    return path.slice(basePath.length) || '/';
-  return path || '/';
 }
 
 function verifiedFromV1(event: APIGatewayProxyEvent): VerifiedIdentity | undefined {
