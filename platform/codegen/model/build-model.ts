@@ -282,7 +282,7 @@ function readResponses(doc: Json, raw: unknown, pointer: string, problems: Probl
   for (const [status, value] of Object.entries(raw as Json)) {
     if (status.startsWith('x-')) continue;
     const statusPointer = pointerOf([...segmentsOf(pointer), status]);
-    if (!/^([1-5][0-9X]{2}|default)$/i.test(status)) {
+    if (!/^([1-5][0-9]{2}|[1-5]XX|default)$/i.test(status)) {
       problems.error(
         statusPointer,
         `"${status}" is not a status code`,

@@ -131,6 +131,10 @@ function decodeQuery(
   query: Readonly<Record<string, readonly string[]>>,
   all: readonly ParameterSpec[],
 ): unknown {
+  if (spec.json) {
+    const own = Object.hasOwn(query, spec.name) ? query[spec.name] : undefined;
+    return own && own.length > 0 ? parseJson(own[0]) : undefined;
+  }
   if (spec.style === 'deepObject') return decodeDeepObject(spec.name, query);
   if (spec.shape === 'object' && spec.explode) {
     // Exploded form objects spread their properties over the query string: every key that no
@@ -141,7 +145,6 @@ function decodeQuery(
   }
   const values = Object.hasOwn(query, spec.name) ? query[spec.name] : undefined;
   if (!values || values.length === 0) return undefined;
-  if (spec.json) return parseJson(values[0]);
   if (spec.shape === 'primitive') return values[values.length - 1];
   if (spec.shape === 'array' && spec.explode) return [...values];
   const separator = spec.style === 'spaceDelimited' ? ' ' : spec.style === 'pipeDelimited' ? '|' : ',';
