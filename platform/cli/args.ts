@@ -5,13 +5,20 @@
 
 export interface ParsedArgs {
   readonly positionals: string[];
+  /** The last value of each flag (`true` for a flag without a value). */
   readonly flags: Map<string, string | true>;
+  /** Every value of a flag given more than once (`--scope a --scope b`). */
+  readonly lists: Map<string, string[]>;
 }
 
-/** @example parseArgs(['generate', '--check', 'orders']) */
+/**
+ * @param valued flags that take the next word as their value
+ * @example parseArgs(['dev', 'token', '--scope', 'a', '--scope', 'b'], ['scope'])
+ */
 export function parseArgs(argv: readonly string[], valued: readonly string[] = []): ParsedArgs {
   const positionals: string[] = [];
   const flags = new Map<string, string | true>();
+  const lists = new Map<string, string[]>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (!arg.startsWith('--')) {
@@ -19,9 +26,10 @@ export function parseArgs(argv: readonly string[], valued: readonly string[] = [
       continue;
     }
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-    if (inline !== undefined) flags.set(name, inline);
-    else if (valued.includes(name) && i + 1 < argv.length) flags.set(name, argv[++i]);
-    else flags.set(name, true);
+    const value =
+      inline !== undefined ? inline : valued.includes(name) && i + 1 < argv.length ? argv[++i] : true;
+    flags.set(name, value);
+    if (typeof value === 'string') lists.set(name, [...(lists.get(name) ?? []), value]);
   }
-  return { positionals, flags };
+  return { positionals, flags, lists };
 }

@@ -2,6 +2,7 @@
  * `charter <command>`: dispatches to one module per command.
  * @module
  */
+import { runDev } from './commands/dev.ts';
 import { runGenerate } from './commands/generate.ts';
 
 const USAGE = `charter — contract-first APIs for serverless microservices on AWS
@@ -9,12 +10,18 @@ const USAGE = `charter — contract-first APIs for serverless microservices on A
 Usage:
   charter generate [--check] [ctx...]   regenerate generated/<ctx> from contracts/<ctx>/openapi.yaml
                                         --check: write nothing; exit 1 naming each stale file
+  charter dev [--port N] [--mock [ctx...]]
+                                        serve every context at http://127.0.0.1:3000/<ctx>, docs at /docs
+                                        --mock: answer those contexts (or all) from their contract's examples
+  charter dev token --sub ID [--scope S ...] [--expires SECONDS]
+                                        print a bearer token the local gateway accepts
 
 Run from the repository root (npx charter ...).`;
 
 type Command = (argv: string[], root: string) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
+  dev: runDev,
   generate: runGenerate,
 };
 

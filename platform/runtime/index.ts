@@ -20,6 +20,7 @@ export {
   type AuthInput,
   type Principal,
   scopesFromClaims,
+  upstreamAuthenticator,
   type VerifiedIdentity,
 } from './core/authenticate.ts';
 export type {

@@ -47,45 +47,69 @@ describe.skipIf(!present)('corpus: charter generate on real-world contracts', ()
     expect(documents.length).toBe(26);
   });
 
-  it.each(documents)('%s', async (doc) => {
-    const output = await generateContext(resolve('.'), { name: folderOf(doc), contractFile: join(SPECS, doc) }, `${OUT}/${folderOf(doc)}`);
-    const errors = output.problems.filter((p) => p.severity === 'error');
-    const expectedFailure = EXPECTED_FAILURES[doc];
-    if (expectedFailure) {
-      expect(output.files).toEqual([]);
-      expect(errors.map((e) => e.message).join('\n')).toContain(expectedFailure);
-      expect(errors.every((e) => e.fix.length > 0)).toBe(true);
-      results.set(doc, `fails as expected: ${errors[0].message}`);
-      return;
-    }
-    expect(errors, errors.map((e) => `${e.pointer}: ${e.message}`).join('\n')).toEqual([]);
-    await replaceFolder(resolve('.'), output.outDir, output.files);
-    results.set(doc, `generated ${output.model?.operations.length} operations, ${output.files.length} files`);
-  }, 240_000);
+  it.each(documents)(
+    '%s',
+    async (doc) => {
+      const output = await generateContext(
+        resolve('.'),
+        { name: folderOf(doc), contractFile: join(SPECS, doc) },
+        `${OUT}/${folderOf(doc)}`,
+      );
+      const errors = output.problems.filter((p) => p.severity === 'error');
+      const expectedFailure = EXPECTED_FAILURES[doc];
+      if (expectedFailure) {
+        expect(output.files).toEqual([]);
+        expect(errors.map((e) => e.message).join('\n')).toContain(expectedFailure);
+        expect(errors.every((e) => e.fix.length > 0)).toBe(true);
+        results.set(doc, `fails as expected: ${errors[0].message}`);
+        return;
+      }
+      expect(errors, errors.map((e) => `${e.pointer}: ${e.message}`).join('\n')).toEqual([]);
+      await replaceFolder(resolve('.'), output.outDir, output.files);
+      results.set(
+        doc,
+        `generated ${output.model?.operations.length} operations, ${output.files.length} files`,
+      );
+    },
+    240_000,
+  );
 
   it('keeps Stripe per-operation validators in separate modules', () => {
     const dir = join(OUT, folderOf('stripe-spec3.yaml'), 'operations');
     const modules = readdirSync(dir).filter((f) => f.endsWith('.gen.mjs'));
     expect(modules.length).toBe(468);
     for (const module of modules) {
-      const imports = [...readFileSync(join(dir, module), 'utf8').matchAll(/from "([^"]+)"|import "([^"]+)"/g)].map((m) => m[1] ?? m[2]);
+      const imports = [
+        ...readFileSync(join(dir, module), 'utf8').matchAll(/from "([^"]+)"|import "([^"]+)"/g),
+      ].map((m) => m[1] ?? m[2]);
       for (const target of imports) expect(target, `${module} imports ${target}`).toMatch(/^\.\.\/shared\//);
     }
   });
 
   it('type-checks every generated output with tsc', () => {
-    writeFileSync(join(OUT, 'tsconfig.json'), JSON.stringify({ extends: '../../tsconfig.json', include: ['./**/*.ts', './**/*.d.mts'], exclude: [] }));
-    const tsc = spawnSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '-p', join(OUT, 'tsconfig.json'), '--noEmit'], {
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    writeFileSync(
+      join(OUT, 'tsconfig.json'),
+      JSON.stringify({ extends: '../../tsconfig.json', include: ['./**/*.ts', './**/*.d.mts'], exclude: [] }),
+    );
+    const tsc = spawnSync(
+      process.execPath,
+      [resolve('node_modules/typescript/bin/tsc'), '-p', join(OUT, 'tsconfig.json'), '--noEmit'],
+      {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     const failing = new Map<string, number>();
     for (const line of tsc.stdout.split('\n')) {
       const folder = /corpus-check\/([^/]+)\//.exec(line)?.[1];
       if (folder && / error TS/.test(line)) failing.set(folder, (failing.get(folder) ?? 0) + 1);
     }
     for (const [doc, result] of results) {
-      if (result.startsWith('generated')) results.set(doc, `${result}, ${failing.has(folderOf(doc)) ? `${failing.get(folderOf(doc))} type errors` : 'type-checks'}`);
+      if (result.startsWith('generated'))
+        results.set(
+          doc,
+          `${result}, ${failing.has(folderOf(doc)) ? `${failing.get(folderOf(doc))} type errors` : 'type-checks'}`,
+        );
     }
     expect(Object.fromEntries(failing), tsc.stdout.slice(0, 4000)).toEqual({});
     expect(tsc.status).toBe(0);
@@ -93,5 +117,6 @@ describe.skipIf(!present)('corpus: charter generate on real-world contracts', ()
 });
 
 afterAll(() => {
-  if (present && process.env.CHARTER_KEEP_CORPUS_OUTPUT !== '1') rmSync(OUT, { recursive: true, force: true });
+  if (present && process.env.CHARTER_KEEP_CORPUS_OUTPUT !== '1')
+    rmSync(OUT, { recursive: true, force: true });
 });

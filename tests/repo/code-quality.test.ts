@@ -8,13 +8,21 @@ import { describe, expect, it } from 'vitest';
 
 describe('repository', () => {
   it('type-checks (tsc --noEmit)', () => {
-    const tsc = spawnSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit'], { encoding: 'utf8' });
+    const tsc = spawnSync(
+      process.execPath,
+      [resolve('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit'],
+      { encoding: 'utf8' },
+    );
     expect(tsc.stdout).toBe('');
     expect(tsc.status).toBe(0);
   }, 180_000);
 
   it('passes Biome lint and format checks', () => {
-    const biome = spawnSync(process.execPath, [resolve('node_modules/@biomejs/biome/bin/biome'), 'check', '.'], { encoding: 'utf8' });
+    const biome = spawnSync(
+      process.execPath,
+      [resolve('node_modules/@biomejs/biome/bin/biome'), 'check', '.'],
+      { encoding: 'utf8' },
+    );
     expect(biome.stderr + biome.stdout).not.toMatch(/Found \d+ error/);
     expect(biome.status).toBe(0);
   }, 120_000);

@@ -80,7 +80,7 @@ export function httpApiEvent(input: EventInput): APIGatewayProxyEventV2 {
     cookies,
     headers,
     pathParameters: input.resource?.pathParameters,
-    body,
+    body: body ?? undefined,
     isBase64Encoded,
     requestContext: {
       requestId: input.requestId ?? 'req-v2',

@@ -210,7 +210,7 @@ export function createApp<D>(options: AppOptions<D>): App {
           ms: Math.round((performance.now() - started) * 100) / 100,
         });
       }
-      return response;
+      return state.operationId ? { ...response, operationId: state.operationId } : response;
     },
   };
 }

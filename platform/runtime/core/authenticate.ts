@@ -127,3 +127,19 @@ function challengeFor(operation: CompiledOperation): string | undefined {
 function capitalise(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
+
+/**
+ * Trusts only what an upstream authorizer verified (API Gateway's authorizers on AWS, the local
+ * gateway's JWT and API key checks in `charter dev`); it never reads a raw credential itself.
+ * @example createApp({ ..., authenticator: upstreamAuthenticator })
+ */
+export const upstreamAuthenticator: Authenticator = (_name, scheme, input) => {
+  const verified = input.verified;
+  if (!verified) return undefined;
+  if (scheme.type === 'apiKey') {
+    return verified.apiKeyId ? { subject: verified.apiKeyId, scopes: [], claims: {} } : undefined;
+  }
+  if (Object.keys(verified.claims).length === 0) return undefined;
+  const subject = typeof verified.claims.sub === 'string' ? verified.claims.sub : undefined;
+  return { subject, scopes: verified.scopes ?? scopesFromClaims(verified.claims), claims: verified.claims };
+};

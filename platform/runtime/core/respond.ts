@@ -12,6 +12,8 @@ export interface CoreResponse {
   /** Lower-case header names. */
   readonly headers: Record<string, string>;
   readonly body?: string | Uint8Array;
+  /** The operation that answered, when routing got that far (for request logs). */
+  readonly operationId?: string;
 }
 
 /** What a handler returns: one member of its generated response union. */

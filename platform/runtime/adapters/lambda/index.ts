@@ -5,7 +5,7 @@
  */
 import type { Context } from 'aws-lambda';
 import { type AppOptions, createApp } from '../../core/app.ts';
-import { apiGatewayAuthenticator } from './authenticator.ts';
+import { upstreamAuthenticator } from '../../core/authenticate.ts';
 import {
   type ApiGatewayEvent,
   type ApiGatewayResult,
@@ -30,7 +30,7 @@ export type LambdaHandler = (event: ApiGatewayEvent, context?: Context) => Promi
  * export const handler = createLambdaHandler({ routes: contextRoutes, handlers, deps: createDeps() });
  */
 export function createLambdaHandler<D>(options: LambdaHandlerOptions<D>): LambdaHandler {
-  const app = createApp({ ...options, authenticator: options.authenticator ?? apiGatewayAuthenticator });
+  const app = createApp({ ...options, authenticator: options.authenticator ?? upstreamAuthenticator });
   const basePath = options.basePath ?? `/${options.routes.context}`;
   return async (event, context) => {
     if (isV2(event)) return resultForV2(await app.handle(requestFromV2(event, context, basePath)));
@@ -39,4 +39,3 @@ export function createLambdaHandler<D>(options: LambdaHandlerOptions<D>): Lambda
 }
 
 export type { ApiGatewayEvent, ApiGatewayResult };
-export { apiGatewayAuthenticator };
