@@ -6,6 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { bundle, createConfig } from '@redocly/openapi-core';
+import { parse as parseYaml } from 'yaml';
+import { resolvePointer } from '../model/json-pointer.ts';
 import { type ContractProblem, ProblemList } from '../model/problems.ts';
 
 export interface BundledContract {
@@ -45,11 +47,12 @@ export async function bundleContract(file: string, root: string): Promise<Bundle
     const location = problem.location[0];
     const source = location ? relative(root, location.source.absoluteRef) : shown;
     const pointer = location?.pointer?.replace(/^#/, '') ?? '';
+    const ref = location ? refAt(location.source.body, pointer) : undefined;
     problems.items.push({
       severity: 'error',
       file: source,
       pointer,
-      message: problem.message,
+      message: ref ? `${problem.message.replace(/\.$/, '')} "${ref}"` : problem.message,
       fix: problem.suggest.length > 0 ? `did you mean ${problem.suggest.join(', ')}?` : 'fix the reference',
     });
   }
@@ -59,6 +62,16 @@ export async function bundleContract(file: string, root: string): Promise<Bundle
     return { file, document: {}, files: [file], problems: problems.items };
   }
   return { file, document, files: [...result.fileDependencies].sort(), problems: problems.items };
+}
+
+/** The `$ref` text at a pointer of a source file, to name what could not be resolved. */
+function refAt(body: string, pointer: string): string | undefined {
+  try {
+    const node = resolvePointer(parseYaml(body), pointer) as { $ref?: unknown } | undefined;
+    return typeof node?.$ref === 'string' ? node.$ref : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function firstLine(error: unknown): string {
