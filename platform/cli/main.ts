@@ -2,6 +2,7 @@
  * `charter <command>`: dispatches to one module per command.
  * @module
  */
+import { runBundle } from './commands/bundle.ts';
 import { runDev } from './commands/dev.ts';
 import { runGenerate } from './commands/generate.ts';
 
@@ -16,11 +17,15 @@ Usage:
   charter dev token --sub ID [--scope S ...] [--expires SECONDS]
                                         print a bearer token the local gateway accepts
 
+  charter bundle [ctx...] [--strategy per-operation|per-context|groups] [--out DIR]
+                                        build deployable Lambda bundles (default dist/functions/)
+
 Run from the repository root (npx charter ...).`;
 
 type Command = (argv: string[], root: string) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
+  bundle: runBundle,
   dev: runDev,
   generate: runGenerate,
 };
