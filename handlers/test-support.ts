@@ -28,7 +28,11 @@ export type RequestParts<H extends AnyHandler> = Partial<
  */
 export function testContext<D>(
   deps: D,
-  options: { readonly requestId?: string; readonly remainingTimeMs?: number; readonly operationId?: string } = {},
+  options: {
+    readonly requestId?: string;
+    readonly remainingTimeMs?: number;
+    readonly operationId?: string;
+  } = {},
 ): HandlerContext<D> {
   const remaining = options.remainingTimeMs ?? 30_000;
   return {

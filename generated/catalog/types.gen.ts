@@ -156,7 +156,7 @@ export interface components {
              * @description Initial stock; 0 when omitted.
              * @default 0
              */
-            stock: number;
+            stock?: number;
             media?: components["schemas"]["MediaList"];
         };
         /**

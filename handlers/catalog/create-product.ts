@@ -1,6 +1,6 @@
 import type { Handlers } from '../../generated/catalog/handlers.gen.ts';
-import { addProduct } from './domain/save-product.ts';
 import type { CatalogDeps } from './deps.ts';
+import { addProduct } from './domain/save-product.ts';
 import { skuTaken } from './problems.ts';
 
 /**

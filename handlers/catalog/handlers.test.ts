@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { bearer, invoke } from '../test-support.ts';
-import { encodeCursor } from './domain/cursor.ts';
-import { createDeps } from './index.ts';
 import { createProduct } from './create-product.ts';
+import { encodeCursor } from './domain/cursor.ts';
 import { getProduct } from './get-product.ts';
+import { createDeps } from './index.ts';
 import { listProducts } from './list-products.ts';
 import { seedProductIds as ids, seedProducts } from './seed.ts';
 import { updateProduct } from './update-product.ts';
@@ -41,7 +41,14 @@ describe('getProduct', () => {
 describe('listProducts', () => {
   it('maps every query parameter onto the filter', async () => {
     const response = await invoke(listProducts, deps(), {
-      query: { q: 'running', tags: ['running'], category: 'sports', price: { gte: 5000, lte: 20000 }, inStock: true, sort: 'price' },
+      query: {
+        q: 'running',
+        tags: ['running'],
+        category: 'sports',
+        price: { gte: 5000, lte: 20000 },
+        inStock: true,
+        sort: 'price',
+      },
       headers: { 'Accept-Language': 'de-DE, en;q=0.8' },
     });
     expect(response.status).toBe(200);
@@ -57,7 +64,9 @@ describe('listProducts', () => {
     if (first.status !== 200) throw new Error(`expected 200, got ${first.status}`);
     expect(first.body.items).toHaveLength(4);
     expect(first.body.nextCursor).toEqual(expect.any(String));
-    const second = await invoke(listProducts, d, { query: { limit: 4, cursor: first.body.nextCursor ?? '' } });
+    const second = await invoke(listProducts, d, {
+      query: { limit: 4, cursor: first.body.nextCursor ?? '' },
+    });
     expect(second).toMatchObject({ status: 200, body: { nextCursor: null } });
     if (second.status !== 200) return;
     expect(second.body.items.map((p) => p.id)).toEqual([ids.headlamp, ids.trailGuide]);
@@ -86,7 +95,12 @@ describe('listProducts', () => {
 });
 
 describe('createProduct', () => {
-  const body = { sku: 'TENT-2P', name: 'Two-person Tent', category: 'sports', price: { amount: 19900, currency: 'EUR' } } as const;
+  const body = {
+    sku: 'TENT-2P',
+    name: 'Two-person Tent',
+    category: 'sports',
+    price: { amount: 19900, currency: 'EUR' },
+  } as const;
 
   it('creates the product, answers 201 with Location, and stores it', async () => {
     const d = deps();

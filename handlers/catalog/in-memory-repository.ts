@@ -3,7 +3,13 @@
  * @module
  */
 import type { Product } from './domain/product.ts';
-import { compareProducts, comparePositions, matchesFilter, positionOf, type ProductQuery } from './domain/product-query.ts';
+import {
+  comparePositions,
+  compareProducts,
+  matchesFilter,
+  type ProductQuery,
+  positionOf,
+} from './domain/product-query.ts';
 import { DuplicateSkuError, type ProductRepository } from './repository.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { Handlers } from '../../generated/catalog/handlers.gen.ts';
-import { browseProducts } from './domain/browse-products.ts';
 import type { CatalogDeps } from './deps.ts';
+import { browseProducts } from './domain/browse-products.ts';
 import { invalidQuery } from './problems.ts';
 
 /**

@@ -21,7 +21,13 @@ function problem<S extends number>(
   detail: string,
   requestId: string,
 ): ProblemResponse<S> {
-  const body = { type: `urn:charter:problem:${slug}`, title, status, detail, instance: `urn:request:${requestId}` };
+  const body = {
+    type: `urn:charter:problem:${slug}`,
+    title,
+    status,
+    detail,
+    instance: `urn:request:${requestId}`,
+  };
   return { status, body };
 }
 
@@ -32,7 +38,13 @@ export function productNotFound(id: string, requestId: string): ProblemResponse<
 
 /** @example return skuTaken('TR2-BLK-42', context.requestId); */
 export function skuTaken(sku: string, requestId: string): ProblemResponse<409> {
-  return problem(409, 'sku-taken', 'SKU already taken', `Another product already uses SKU ${sku}.`, requestId);
+  return problem(
+    409,
+    'sku-taken',
+    'SKU already taken',
+    `Another product already uses SKU ${sku}.`,
+    requestId,
+  );
 }
 
 /**
@@ -40,6 +52,12 @@ export function skuTaken(sku: string, requestId: string): ProblemResponse<409> {
  * @example return invalidQuery('cursor', 'is not a cursor this API issued', context.requestId);
  */
 export function invalidQuery(name: string, message: string, requestId: string): ProblemResponse<400> {
-  const { status, body } = problem(400, 'request-validation', 'Bad Request', `Query parameter ${name} ${message}.`, requestId);
+  const { status, body } = problem(
+    400,
+    'request-validation',
+    'Bad Request',
+    `Query parameter ${name} ${message}.`,
+    requestId,
+  );
   return { status, body: { ...body, errors: [{ in: 'query', name, message }] } };
 }

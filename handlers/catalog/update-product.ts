@@ -1,6 +1,6 @@
 import type { Handlers } from '../../generated/catalog/handlers.gen.ts';
-import { changeProduct } from './domain/save-product.ts';
 import type { CatalogDeps } from './deps.ts';
+import { changeProduct } from './domain/save-product.ts';
 import { productNotFound, skuTaken } from './problems.ts';
 
 /**

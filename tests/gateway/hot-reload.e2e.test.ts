@@ -74,7 +74,10 @@ describe('charter dev: hot reload and isolation', () => {
     );
     const tooMany = await get('/catalog/products?limit=50');
     expect(tooMany.status).toBe(400);
-    expect((await tooMany.json()).errors[0]).toMatchObject({ in: 'query', name: 'limit' });
+    expect(((await tooMany.json()) as { errors: unknown[] }).errors[0]).toMatchObject({
+      in: 'query',
+      name: 'limit',
+    });
 
     await edit(
       'contracts/catalog/openapi.yaml',
@@ -121,7 +124,7 @@ describe('charter dev: hot reload and isolation', () => {
     expect(recommendationsMeanwhile.status).toBe(401);
     const timedOut = await hanging;
     expect(timedOut.status).toBe(504);
-    expect((await timedOut.json()).title).toBe('Gateway Timeout');
+    expect(((await timedOut.json()) as { title: string }).title).toBe('Gateway Timeout');
     expect(dev.output()).toMatch(/timed out after 2000 ms; restarting the function/);
     expect((await get('/catalog/products?limit=1')).status).toBe(200);
     await restore();

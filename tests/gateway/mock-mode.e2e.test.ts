@@ -25,7 +25,7 @@ describe('charter dev --mock', () => {
   it('answers with the example the contract gives', async () => {
     const response = await fetch(`${dev.url}/catalog/products`);
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await response.json()) as { items: unknown };
     const contract = parse(readFileSync('contracts/catalog/openapi.yaml', 'utf8'));
     const media = contract.paths['/products'].get.responses['200'].content['application/json'];
     const example = media.example ?? Object.values(media.examples ?? {})[0];
@@ -51,6 +51,6 @@ describe('charter dev --mock', () => {
       body: JSON.stringify({ stock: 3 }),
     });
     expect(created.status).toBe(200);
-    expect((await created.json()).id).toEqual(expect.any(String));
+    expect(((await created.json()) as { id: string }).id).toEqual(expect.any(String));
   });
 });

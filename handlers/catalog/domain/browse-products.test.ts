@@ -16,18 +16,22 @@ async function walk(request: BrowseRequest): Promise<string[][]> {
     if (!result.ok) throw new Error(result.reason);
     pages.push(result.items.map((p) => p.id));
     cursor = result.nextCursor ?? undefined;
+    // A cursor that does not advance would loop forever; fail instead.
+    if (pages.length > seedProducts.length + 1) throw new Error('paging does not terminate');
   } while (cursor);
   return pages;
 }
 
 describe('browseProducts', () => {
-  it.each<[string, { given: { sort?: ProductSort; limit: number; filter?: ProductFilter }; want: number[] }]>([
-    ['pages of 2 newest first by default', { given: { limit: 2 }, want: [2, 2, 2] }],
-    ['a last page shorter than the limit', { given: { sort: 'price', limit: 4 }, want: [4, 2] }],
-    ['one page when everything fits', { given: { sort: 'name', limit: 20 }, want: [6] }],
-    ['pages over a filtered list', { given: { limit: 1, filter: { tags: ['trail'] } }, want: [1, 1, 1] }],
-    ['an empty page when nothing matches', { given: { limit: 5, filter: { q: 'submarine' } }, want: [0] }],
-  ])('%s', async (_name, { given, want }) => {
+  it.each<[string, { given: { sort?: ProductSort; limit: number; filter?: ProductFilter }; want: number[] }]>(
+    [
+      ['pages of 2 newest first by default', { given: { limit: 2 }, want: [2, 2, 2] }],
+      ['a last page shorter than the limit', { given: { sort: 'price', limit: 4 }, want: [4, 2] }],
+      ['one page when everything fits', { given: { sort: 'name', limit: 20 }, want: [6] }],
+      ['pages over a filtered list', { given: { limit: 1, filter: { tags: ['trail'] } }, want: [1, 1, 1] }],
+      ['an empty page when nothing matches', { given: { limit: 5, filter: { q: 'submarine' } }, want: [0] }],
+    ],
+  )('%s', async (_name, { given, want }) => {
     const filter = given.filter ?? {};
     const pages = await walk({ ...given, filter });
     expect(pages.map((page) => page.length)).toEqual(want);
@@ -40,7 +44,10 @@ describe('browseProducts', () => {
   });
 
   it.each<[string, { given: Partial<BrowseRequest>; want: string }]>([
-    ['refuses text that is no cursor', { given: { cursor: 'bogus' }, want: 'is not a cursor this API issued' }],
+    [
+      'refuses text that is no cursor',
+      { given: { cursor: 'bogus' }, want: 'is not a cursor this API issued' },
+    ],
     [
       'refuses a cursor taken from another sort',
       {

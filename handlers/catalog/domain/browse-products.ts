@@ -32,7 +32,10 @@ export type BrowseResult =
  * const first = await browseProducts(products, { filter: { category: 'sports' }, limit: 2 });
  * const second = await browseProducts(products, { filter: { category: 'sports' }, limit: 2, cursor: first.nextCursor });
  */
-export async function browseProducts(products: ProductRepository, request: BrowseRequest): Promise<BrowseResult> {
+export async function browseProducts(
+  products: ProductRepository,
+  request: BrowseRequest,
+): Promise<BrowseResult> {
   const sort = request.sort ?? DEFAULT_SORT;
   const limit = request.limit ?? DEFAULT_PAGE_SIZE;
   let after: ReturnType<typeof positionOf> | undefined;
@@ -41,7 +44,11 @@ export async function browseProducts(products: ProductRepository, request: Brows
     if (!cursor) return { ok: false, error: 'invalid-cursor', reason: 'is not a cursor this API issued' };
     // A position is only meaningful in the order it was taken from.
     if (cursor.sort !== sort) {
-      return { ok: false, error: 'invalid-cursor', reason: `was issued for sort=${cursor.sort}, not sort=${sort}` };
+      return {
+        ok: false,
+        error: 'invalid-cursor',
+        reason: `was issued for sort=${cursor.sort}, not sort=${sort}`,
+      };
     }
     after = cursor.after;
   }
@@ -49,6 +56,7 @@ export async function browseProducts(products: ProductRepository, request: Brows
   const rows = await products.list({ filter: request.filter, sort, after, limit: limit + 1 });
   const items = rows.slice(0, limit);
   const last = items.at(-1);
-  const nextCursor = rows.length > limit && last ? encodeCursor({ sort, after: positionOf(last, sort) }) : null;
+  const nextCursor =
+    rows.length > limit && last ? encodeCursor({ sort, after: positionOf(last, sort) }) : null;
   return { ok: true, items, nextCursor };
 }

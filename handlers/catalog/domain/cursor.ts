@@ -37,7 +37,13 @@ export function decodeCursor(text: string): Cursor | undefined {
   if (typeof s !== 'string' || !SORTS.includes(s) || typeof i !== 'string') return undefined;
   // A key of the wrong type would compare as NaN and break the order, so reject it here.
   const textKey = s === 'name' || s === '-name';
-  const key = textKey ? (typeof k === 'string' ? k : undefined) : typeof k === 'number' && Number.isFinite(k) ? k : undefined;
+  const key = textKey
+    ? typeof k === 'string'
+      ? k
+      : undefined
+    : typeof k === 'number' && Number.isFinite(k)
+      ? k
+      : undefined;
   if (key === undefined) return undefined;
   return { sort: s as ProductSort, after: { key, id: i } };
 }

@@ -69,7 +69,11 @@ export function positionOf(product: Product, sort: ProductSort): SortPosition {
   const field = sort.replace(/^-/, '');
   // Timestamps compare as instants: '…53Z' and '…53.000Z' are the same moment.
   const key =
-    field === 'price' ? product.price.amount : field === 'name' ? product.name : Date.parse(product.createdAt);
+    field === 'price'
+      ? product.price.amount
+      : field === 'name'
+        ? product.name
+        : Date.parse(product.createdAt);
   return { key, id: product.id };
 }
 

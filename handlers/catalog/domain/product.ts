@@ -27,7 +27,10 @@ export type ProductPatch = Schemas['ProductPatch'];
  * Builds a stored product from a create request, filling the contract's defaults.
  * @example buildProduct({ sku: 'TR2-BLK-42', name: 'Trail Runner 2', category: 'sports', price }, { id, now })
  */
-export function buildProduct(input: NewProductInput, meta: { readonly id: string; readonly now: Date }): Product {
+export function buildProduct(
+  input: NewProductInput,
+  meta: { readonly id: string; readonly now: Date },
+): Product {
   const timestamp = meta.now.toISOString();
   return {
     id: meta.id,

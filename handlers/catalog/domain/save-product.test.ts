@@ -54,7 +54,10 @@ describe('changeProduct', () => {
     ],
     [
       'lets a product keep its own SKU',
-      { given: { id: ids.trailRunner, patch: { sku: 'TR2-BLK-42' } }, want: expect.objectContaining({ ok: true }) },
+      {
+        given: { id: ids.trailRunner, patch: { sku: 'TR2-BLK-42' } },
+        want: expect.objectContaining({ ok: true }),
+      },
     ],
     [
       'refuses a SKU another product holds',
@@ -65,7 +68,10 @@ describe('changeProduct', () => {
     ],
     [
       'reports an unknown product',
-      { given: { id: NEW_ID, patch: { stock: 1 } }, want: { ok: false, error: { kind: 'not-found', id: NEW_ID } } },
+      {
+        given: { id: NEW_ID, patch: { stock: 1 } },
+        want: { ok: false, error: { kind: 'not-found', id: NEW_ID } },
+      },
     ],
   ])('%s', async (_name, { given, want }) => {
     expect(await changeProduct(ports(), given.id, given.patch)).toEqual(want);

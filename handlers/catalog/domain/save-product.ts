@@ -3,7 +3,13 @@
  * @module
  */
 import { DuplicateSkuError, type ProductRepository } from '../repository.ts';
-import { buildProduct, type NewProductInput, type Product, type ProductPatch, patchProduct } from './product.ts';
+import {
+  buildProduct,
+  type NewProductInput,
+  type Product,
+  type ProductPatch,
+  patchProduct,
+} from './product.ts';
 import { isSkuTaken } from './sku.ts';
 
 /** The ports these use cases need. */
@@ -26,13 +32,18 @@ export interface ProductMissing {
 }
 
 /** The saved product, or why it was not saved. */
-export type SaveResult<E> = { readonly ok: true; readonly product: Product } | { readonly ok: false; readonly error: E };
+export type SaveResult<E> =
+  | { readonly ok: true; readonly product: Product }
+  | { readonly ok: false; readonly error: E };
 
 /**
  * Adds a product unless its SKU is taken.
  * @example const result = await addProduct(deps, { sku: 'TR2-BLK-42', name: 'Trail Runner 2', category: 'sports', price });
  */
-export async function addProduct(ports: SaveProductPorts, input: NewProductInput): Promise<SaveResult<SkuTaken>> {
+export async function addProduct(
+  ports: SaveProductPorts,
+  input: NewProductInput,
+): Promise<SaveResult<SkuTaken>> {
   if (isSkuTaken(await ports.products.findBySku(input.sku))) return skuTaken(input.sku);
   const product = buildProduct(input, { id: ports.newId(), now: ports.clock() });
   return write(() => ports.products.insert(product), product);
@@ -42,7 +53,10 @@ export async function addProduct(ports: SaveProductPorts, input: NewProductInput
  * Changes some fields of a product; a new SKU must not belong to another product.
  * @example const result = await changeProduct(deps, productId, { price: { amount: 10900, currency: 'EUR' } });
  */
-export async function changeProduct(ports: SaveProductPorts, id: string, patch: ProductPatch,
+export async function changeProduct(
+  ports: SaveProductPorts,
+  id: string,
+  patch: ProductPatch,
 ): Promise<SaveResult<SkuTaken | ProductMissing>> {
   const current = await ports.products.get(id);
   if (!current) return { ok: false, error: { kind: 'not-found', id } };

@@ -6,7 +6,10 @@ describe('isSkuTaken', () => {
     ['free when nobody holds it', { given: {}, want: false }],
     ['taken for a new product when somebody holds it', { given: { holder: { id: 'a' } }, want: true }],
     ['taken when another product holds it', { given: { holder: { id: 'a' }, productId: 'b' }, want: true }],
-    ['free when the product keeps its own SKU', { given: { holder: { id: 'a' }, productId: 'a' }, want: false }],
+    [
+      'free when the product keeps its own SKU',
+      { given: { holder: { id: 'a' }, productId: 'a' }, want: false },
+    ],
   ])('%s', (_name, { given, want }) => {
     expect(isSkuTaken(given.holder, given.productId)).toBe(want);
   });

@@ -15,7 +15,8 @@ export async function emitTypes(
   problems: ProblemList,
 ): Promise<GeneratedFile[]> {
   try {
-    const ast = await openapiTS(structuredClone(model.bundled) as never, { silent: true });
+    // A default does not make a request field required: bodies are validated as sent, never filled.
+    const ast = await openapiTS(structuredClone(model.bundled) as never, { silent: true, defaultNonNullable: false });
     return [
       { path: `${outDir}/types.gen.ts`, contents: `${doNotEditHeader(model.sourceFile)}${astToString(ast)}` },
     ];
