@@ -51,6 +51,7 @@ describe('docs in a browser', () => {
     const response = await page.goto(`${dev.url}/docs/catalog`, { waitUntil: 'load', timeout: 90_000 });
     expect(response?.status()).toBe(200);
     // What a reader sees, laid out: innerText, unlike textContent, skips hidden nodes.
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered, visible text is what is under test.
     const text = () => page.locator('body').innerText();
     await expect.poll(text, { timeout: 30_000 }).toContain('Catalog API');
     for (const operation of [
