@@ -6,11 +6,16 @@
 //   default async function run(): Promise<{ title: string; markdown: string }>
 // and measures charter next to its peers in the same run (medians over rounds, ratios).
 import { execSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { register } from 'tsx/esm/api';
 
 register();
+// The peers live in bench/package.json, outside the workspace, so `npm ci` for tests stays lean.
+if (!existsSync(new URL('./node_modules/.package-lock.json', import.meta.url))) {
+  console.error('bench: installing the peers in bench/ (npm ci --prefix bench) ...');
+  execSync('npm ci --prefix bench --no-audit --no-fund', { stdio: 'inherit', cwd: new URL('..', import.meta.url) });
+}
 const only = process.argv.slice(2);
 const suites = readdirSync(new URL('./suites/', import.meta.url))
   .filter((f) => f.endsWith('.ts'))
