@@ -17,8 +17,13 @@ import type { ContextSource } from './parse/find-contexts.ts';
 
 export interface ContextOutput {
   readonly context: string;
-  /** Folder the files belong in, relative to the root (`generated/<ctx>`). */
+  /** Folder the generated code belongs in, relative to the root (`generated/<ctx>`). */
   readonly outDir: string;
+  /**
+   * Every folder this context's output owns (`generated/<ctx>`, and `sdk/<ctx>` once SDKs are
+   * emitted); each is replaced as a whole, so a file no longer generated disappears.
+   */
+  readonly folders: readonly string[];
   readonly files: readonly GeneratedFile[];
   readonly problems: readonly ContractProblem[];
   readonly model?: ContractModel;
@@ -37,7 +42,7 @@ export async function generateContext(
 ): Promise<ContextOutput> {
   const shownFile = relative(root, source.contractFile);
   const bundled = await bundleContract(source.contractFile, root);
-  const base = { context: source.name, outDir, sources: bundled.files };
+  const base = { context: source.name, outDir, folders: [outDir], sources: bundled.files };
   if (bundled.problems.some((p) => p.severity === 'error'))
     return { ...base, files: [], problems: bundled.problems };
 

@@ -5,7 +5,7 @@
 import { generateContext } from '../codegen/generate.ts';
 import { formatProblem } from '../codegen/model/problems.ts';
 import type { ContextSource } from '../codegen/parse/find-contexts.ts';
-import { findDrift, replaceFolder } from '../codegen/write/write-output.ts';
+import { syncContextOutput } from '../codegen/write/sync-output.ts';
 
 export type RegenerateResult = { ok: true; changed: number } | { ok: false; message: string };
 
@@ -13,8 +13,6 @@ export async function regenerateContext(root: string, source: ContextSource): Pr
   const output = await generateContext(root, source);
   const errors = output.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) return { ok: false, message: errors.map(formatProblem).join('\n') };
-  const drift = await findDrift(root, output.outDir, output.files);
-  const changed = drift.stale.length + drift.extra.length;
-  if (changed > 0) await replaceFolder(root, output.outDir, output.files);
-  return { ok: true, changed };
+  const drift = await syncContextOutput(root, output, { check: false });
+  return { ok: true, changed: drift.stale.length + drift.extra.length };
 }

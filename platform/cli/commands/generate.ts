@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { type ContextOutput, generateContext } from '../../codegen/generate.ts';
 import { formatProblem } from '../../codegen/model/problems.ts';
 import { findContexts } from '../../codegen/parse/find-contexts.ts';
-import { findDrift, replaceFolder } from '../../codegen/write/write-output.ts';
+import { syncContextOutput } from '../../codegen/write/sync-output.ts';
 import { parseArgs } from '../args.ts';
 
 export async function runGenerate(argv: string[], root: string): Promise<number> {
@@ -49,15 +49,14 @@ export async function runGenerate(argv: string[], root: string): Promise<number>
 
   let changed = 0;
   for (const output of outputs) {
-    const drift = await findDrift(root, output.outDir, output.files);
-    const differing = [...drift.stale, ...drift.extra];
-    changed += differing.length;
+    const drift = await syncContextOutput(root, output, { check });
+    const differing = drift.stale.length + drift.extra.length;
+    changed += differing;
     if (check) {
       for (const path of drift.stale) console.error(`stale: ${path}`);
       for (const path of drift.extra) console.error(`stale (no longer generated): ${path}`);
-    } else if (differing.length > 0) {
-      await replaceFolder(root, output.outDir, output.files);
-      progress(`${output.context}: wrote ${output.outDir} (${differing.length} file(s) changed)`);
+    } else if (differing > 0) {
+      progress(`${output.context}: wrote ${output.folders.join(' and ')} (${differing} file(s) changed)`);
     }
   }
   if (check && changed > 0) {
