@@ -11,6 +11,7 @@ import { contextConfig, loadConfig } from '../config/charter-config.ts';
 import { type ApiKeyStore, loadApiKeys } from './auth/api-keys.ts';
 import { loadDevKeys } from './auth/dev-keys.ts';
 import { createCredentialVerifier } from './auth/verify-credentials.ts';
+import { answerClientError } from './client-error.ts';
 import { docsIndexHtml } from './docs/docs-index.ts';
 import { buildReferencePage } from './docs/redocly-docs.ts';
 import { FunctionHost } from './functions/function-host.ts';
@@ -69,6 +70,7 @@ export async function startDevGateway(options: DevGatewayOptions): Promise<DevGa
   let handlerState: HandlerState;
   const server: Server = createServer(createHttpHandler(() => handlerState));
   server.keepAliveTimeout = 5_000;
+  server.on('clientError', answerClientError);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? config.dev.port, options.host ?? '127.0.0.1', resolve);

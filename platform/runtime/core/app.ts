@@ -11,7 +11,13 @@ import { decodeParameters } from './decode-parameters.ts';
 import { bodyErrors, parameterErrors } from './field-errors.ts';
 import type { AuthContext, HandlerContext } from './handler-types.ts';
 import { jsonLogger, type Logger } from './logger.ts';
-import type { CompiledOperation, ContextRoutes, ResponseValidators, RouteEntry } from './operation.ts';
+import type {
+  CompiledOperation,
+  ContextRoutes,
+  ResponseValidators,
+  RouteEntry,
+  ValidateFunction,
+} from './operation.ts';
 import {
   type FieldError,
   HttpError,
@@ -151,7 +157,7 @@ export function createApp<D>(options: AppOptions<D>): App {
     if (fieldErrors.length === 0 && !operation.validateParameters(parameters)) {
       fieldErrors.push(...parameterErrors(operation.validateParameters.errors ?? []));
     }
-    if (body.media?.validate && !body.media.validate(body.value)) {
+    if (body.media?.validate && !validateBody(body.media.validate, body.value)) {
       fieldErrors.push(...bodyErrors(body.media.validate.errors ?? []));
     }
     if (fieldErrors.length > 0) throw new RequestValidationError(fieldErrors);
@@ -213,6 +219,22 @@ export function createApp<D>(options: AppOptions<D>): App {
       return state.operationId ? { ...response, operationId: state.operationId } : response;
     },
   };
+}
+
+/**
+ * A body nested deeper than the stack allows (20,000 levels against a recursive schema) makes a
+ * validator overflow; that is the client's malformed input, not a server fault.
+ */
+function validateBody(validate: ValidateFunction, value: unknown): boolean {
+  try {
+    return validate(value);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new RequestValidationError(
+      [{ in: 'body', message: 'the body is nested too deeply to be checked' }],
+      { cause: error },
+    );
+  }
 }
 
 function errorResponse(

@@ -16,7 +16,10 @@ export async function emitTypes(
 ): Promise<GeneratedFile[]> {
   try {
     // A default does not make a request field required: bodies are validated as sent, never filled.
-    const ast = await openapiTS(structuredClone(model.bundled) as never, { silent: true, defaultNonNullable: false });
+    const ast = await openapiTS(structuredClone(model.bundled) as never, {
+      silent: true,
+      defaultNonNullable: false,
+    });
     return [
       { path: `${outDir}/types.gen.ts`, contents: `${doNotEditHeader(model.sourceFile)}${astToString(ast)}` },
     ];
