@@ -3,11 +3,15 @@
 
 import {
   require_formats
-} from "./shared/chunk-IEGXOEM5.gen.mjs";
+} from "./shared/chunk-SOTLBQLO.gen.mjs";
 import {
+  bounded_regexp_exports,
+  init_bounded_regexp,
   require_ucs2length
-} from "./shared/chunk-3L3L2PA4.gen.mjs";
-import "./shared/chunk-2KME5ATB.gen.mjs";
+} from "./shared/chunk-OYBIYYSE.gen.mjs";
+import {
+  __toCommonJS
+} from "./shared/chunk-LGE7YVMD.gen.mjs";
 
 // charter-virtual:responses.validators
 var r0 = validate1;
@@ -16,7 +20,8 @@ var schema2 = { "type": "object", "additionalProperties": false, "required": ["i
 var func0 = Object.prototype.hasOwnProperty;
 var formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 var formats6 = require_formats().fullFormats["date-time"];
-var pattern0 = new RegExp("^[A-Z0-9-]{3,32}$", "u");
+var func1 = (init_bounded_regexp(), __toCommonJS(bounded_regexp_exports)).boundedRegExp;
+var pattern0 = func1("^[A-Z0-9-]{3,32}$", "u");
 function validate3(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -50,7 +55,7 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
   return errors === 0;
 }
 validate3.evaluated = { "dynamicProps": false, "dynamicItems": false };
-var func1 = require_ucs2length().default;
+var func2 = require_ucs2length().default;
 function validate5(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -62,7 +67,7 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
     evaluated0.items = void 0;
   }
   if (typeof data === "string") {
-    if (func1(data) > 200) {
+    if (func2(data) > 200) {
       const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
       if (vErrors === null) {
         vErrors = [err0];
@@ -71,7 +76,7 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func2(data) < 1) {
       const err1 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
       if (vErrors === null) {
         vErrors = [err1];
@@ -114,7 +119,7 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
     errors++;
   }
   if (typeof data === "string") {
-    if (func1(data) > 5e3) {
+    if (func2(data) > 5e3) {
       const err1 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 5e3 }, message: "must NOT have more than 5000 characters" };
       if (vErrors === null) {
         vErrors = [err1];
@@ -161,7 +166,7 @@ function validate9(data, { instancePath = "", parentData, parentDataProperty, ro
   return errors === 0;
 }
 validate9.evaluated = { "dynamicProps": false, "dynamicItems": false };
-var pattern1 = new RegExp("^[a-z0-9-]+$", "u");
+var pattern1 = func1("^[a-z0-9-]+$", "u");
 function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -186,7 +191,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     for (let i0 = 0; i0 < len0; i0++) {
       let data0 = data[i0];
       if (typeof data0 === "string") {
-        if (func1(data0) > 32) {
+        if (func2(data0) > 32) {
           const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err1];
@@ -195,7 +200,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func2(data0) < 1) {
           const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -259,7 +264,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate11.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-var pattern2 = new RegExp("^[A-Z]{3}$", "u");
+var pattern2 = func1("^[A-Z]{3}$", "u");
 function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -432,7 +437,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.url !== void 0) {
       let data1 = data.url;
       if (typeof data1 === "string") {
-        if (func1(data1) > 2048) {
+        if (func2(data1) > 2048) {
           const err6 = { instancePath: instancePath + "/url", schemaPath: "#/properties/url/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
           if (vErrors === null) {
             vErrors = [err6];
@@ -463,7 +468,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.alt !== void 0) {
       let data2 = data.alt;
       if (typeof data2 === "string") {
-        if (func1(data2) > 300) {
+        if (func2(data2) > 300) {
           const err9 = { instancePath: instancePath + "/alt", schemaPath: "#/properties/alt/maxLength", keyword: "maxLength", params: { limit: 300 }, message: "must NOT have more than 300 characters" };
           if (vErrors === null) {
             vErrors = [err9];
@@ -568,7 +573,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.url !== void 0) {
       let data1 = data.url;
       if (typeof data1 === "string") {
-        if (func1(data1) > 2048) {
+        if (func2(data1) > 2048) {
           const err6 = { instancePath: instancePath + "/url", schemaPath: "#/properties/url/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
           if (vErrors === null) {
             vErrors = [err6];

@@ -611,6 +611,23 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "sku": "TR2-BLK-42",
+                 *       "name": "Trail Runner 2",
+                 *       "description": "Lightweight trail shoe with a grippy outsole and a breathable mesh upper.",
+                 *       "category": "sports",
+                 *       "tags": [
+                 *         "running",
+                 *         "trail"
+                 *       ],
+                 *       "price": {
+                 *         "amount": 12900,
+                 *         "currency": "EUR"
+                 *       },
+                 *       "stock": 40
+                 *     }
+                 */
                 "application/json": components["schemas"]["NewProduct"];
             };
         };
@@ -676,6 +693,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "price": {
+                 *         "amount": 10900,
+                 *         "currency": "EUR"
+                 *       },
+                 *       "description": null
+                 *     }
+                 */
                 "application/json": components["schemas"]["ProductPatch"];
             };
         };

@@ -3,18 +3,24 @@
 
 import {
   require_formats
-} from "./shared/chunk-HCQHWHXF.gen.mjs";
+} from "./shared/chunk-M4F4HTRT.gen.mjs";
+import {
+  bounded_regexp_exports,
+  init_bounded_regexp
+} from "./shared/chunk-WLZGZHB6.gen.mjs";
 import {
   require_ucs2length
-} from "./shared/chunk-VKEDW6KH.gen.mjs";
-import "./shared/chunk-2A3D27UJ.gen.mjs";
+} from "./shared/chunk-VSLLEETT.gen.mjs";
+import {
+  __toCommonJS
+} from "./shared/chunk-ZN343D7P.gen.mjs";
 
 // charter-virtual:responses.validators
 var r0 = validate1;
 var schema1 = { "type": "object", "additionalProperties": false, "required": ["items", "nextCursor"], "properties": { "items": { "type": "array", "items": { "$ref": "#/components/schemas/Order" } }, "nextCursor": { "type": ["string", "null"], "description": "Pass as `cursor` to get the next page; `null` on the last page." } }, "examples": [{ "items": [], "nextCursor": null }] };
 var schema2 = { "type": "object", "additionalProperties": false, "required": ["id", "customerId", "status", "lines", "total", "shippingAddress", "payment", "placedAt", "cancelledAt", "cancelReason"], "properties": { "id": { "type": "string", "format": "uuid", "readOnly": true }, "customerId": { "type": "string", "description": "The customer who placed the order (the token's `sub`)." }, "status": { "$ref": "#/components/schemas/OrderStatus" }, "lines": { "type": "array", "minItems": 1, "maxItems": 50, "items": { "$ref": "#/components/schemas/OrderLine" } }, "total": { "$ref": "#/components/schemas/Money" }, "shippingAddress": { "$ref": "#/components/schemas/Address" }, "payment": { "$ref": "#/components/schemas/PaymentSummary" }, "placedAt": { "type": "string", "format": "date-time" }, "cancelledAt": { "type": ["string", "null"], "format": "date-time", "description": "When the order was cancelled; `null` unless it is." }, "cancelReason": { "type": ["string", "null"], "maxLength": 500, "description": "The reason given when cancelling, if any." } }, "examples": [{ "id": "c0a8012e-7f3b-4d2a-9e6c-1b5d8f4a2e90", "customerId": "auth0|6512f0c3a9b4e2d1f0c8a7b6", "status": "paid", "lines": [{ "productId": "3f6c1a9e-8b2d-4c7e-9a51-0d2e7b4f6a13", "name": "Trail Runner 2", "quantity": 1, "unitPrice": { "amount": 12900, "currency": "EUR" }, "lineTotal": { "amount": 12900, "currency": "EUR" } }, { "productId": "9a0b4c2d-6e1f-4a3b-8c5d-7e9f1a2b3c4d", "name": "Merino Running Socks", "quantity": 2, "unitPrice": { "amount": 1900, "currency": "EUR" }, "lineTotal": { "amount": 3800, "currency": "EUR" } }], "total": { "amount": 16700, "currency": "EUR" }, "shippingAddress": { "recipient": "Ada Lovelace", "line1": "12 St James's Square", "postalCode": "SW1Y 4JH", "city": "London", "country": "GB" }, "payment": { "method": "card", "cardLast4": "4242" }, "placedAt": "2025-06-03T10:15:00Z", "cancelledAt": null, "cancelReason": null }] };
 var func0 = Object.prototype.hasOwnProperty;
-var func1 = require_ucs2length().default;
+var func2 = require_ucs2length().default;
 var formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 var formats6 = require_formats().fullFormats["date-time"];
 var schema3 = { "type": "string", "description": "Lifecycle of an order: `placed` \u2192 `paid` \u2192 `shipped` \u2192 `delivered`; `placed` and `paid` orders can be `cancelled`.", "enum": ["placed", "paid", "shipped", "delivered", "cancelled"], "examples": ["paid"] };
@@ -50,7 +56,8 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
   return errors === 0;
 }
 validate3.evaluated = { "dynamicProps": false, "dynamicItems": false };
-var pattern0 = new RegExp("^[A-Z]{3}$", "u");
+var func1 = (init_bounded_regexp(), __toCommonJS(bounded_regexp_exports)).boundedRegExp;
+var pattern0 = func1("^[A-Z]{3}$", "u");
 function validate6(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -306,7 +313,7 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
   return errors === 0;
 }
 validate5.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var pattern1 = new RegExp("^[A-Z]{2}$", "u");
+var pattern1 = func1("^[A-Z]{2}$", "u");
 function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -377,7 +384,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.recipient !== void 0) {
       let data0 = data.recipient;
       if (typeof data0 === "string") {
-        if (func1(data0) > 100) {
+        if (func2(data0) > 100) {
           const err6 = { instancePath: instancePath + "/recipient", schemaPath: "#/properties/recipient/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err6];
@@ -386,7 +393,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func2(data0) < 1) {
           const err7 = { instancePath: instancePath + "/recipient", schemaPath: "#/properties/recipient/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err7];
@@ -408,7 +415,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.line1 !== void 0) {
       let data1 = data.line1;
       if (typeof data1 === "string") {
-        if (func1(data1) > 200) {
+        if (func2(data1) > 200) {
           const err9 = { instancePath: instancePath + "/line1", schemaPath: "#/properties/line1/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
           if (vErrors === null) {
             vErrors = [err9];
@@ -417,7 +424,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func2(data1) < 1) {
           const err10 = { instancePath: instancePath + "/line1", schemaPath: "#/properties/line1/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err10];
@@ -439,7 +446,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.line2 !== void 0) {
       let data2 = data.line2;
       if (typeof data2 === "string") {
-        if (func1(data2) > 200) {
+        if (func2(data2) > 200) {
           const err12 = { instancePath: instancePath + "/line2", schemaPath: "#/properties/line2/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
           if (vErrors === null) {
             vErrors = [err12];
@@ -461,7 +468,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.postalCode !== void 0) {
       let data3 = data.postalCode;
       if (typeof data3 === "string") {
-        if (func1(data3) > 16) {
+        if (func2(data3) > 16) {
           const err14 = { instancePath: instancePath + "/postalCode", schemaPath: "#/properties/postalCode/maxLength", keyword: "maxLength", params: { limit: 16 }, message: "must NOT have more than 16 characters" };
           if (vErrors === null) {
             vErrors = [err14];
@@ -470,7 +477,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data3) < 1) {
+        if (func2(data3) < 1) {
           const err15 = { instancePath: instancePath + "/postalCode", schemaPath: "#/properties/postalCode/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err15];
@@ -492,7 +499,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.city !== void 0) {
       let data4 = data.city;
       if (typeof data4 === "string") {
-        if (func1(data4) > 100) {
+        if (func2(data4) > 100) {
           const err17 = { instancePath: instancePath + "/city", schemaPath: "#/properties/city/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err17];
@@ -501,7 +508,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data4) < 1) {
+        if (func2(data4) < 1) {
           const err18 = { instancePath: instancePath + "/city", schemaPath: "#/properties/city/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err18];
@@ -523,7 +530,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.region !== void 0) {
       let data5 = data.region;
       if (typeof data5 === "string") {
-        if (func1(data5) > 100) {
+        if (func2(data5) > 100) {
           const err20 = { instancePath: instancePath + "/region", schemaPath: "#/properties/region/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err20];
@@ -578,7 +585,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate11.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var schema7 = { "type": "object", "description": "How the order is paid, without secrets; only the fields of its `method` are present.", "additionalProperties": false, "required": ["method"], "properties": { "method": { "type": "string", "enum": ["card", "invoice", "voucher"] }, "cardLast4": { "type": "string", "pattern": "^[0-9]{4}$", "description": "Last four digits of the card (card)." }, "purchaseOrder": { "type": "string", "description": "The customer's purchase order number (invoice)." }, "dueDate": { "type": "string", "format": "date", "description": "When the invoice is due (invoice)." }, "voucherCode": { "type": "string", "description": "The voucher code with all but the last group masked (voucher)." } }, "examples": [{ "method": "card", "cardLast4": "4242" }] };
-var pattern2 = new RegExp("^[0-9]{4}$", "u");
+var pattern2 = func1("^[0-9]{4}$", "u");
 var formats4 = require_formats().fullFormats.date;
 function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -975,7 +982,7 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
       if (typeof data10 === "string") {
-        if (func1(data10) > 500) {
+        if (func2(data10) > 500) {
           const err22 = { instancePath: instancePath + "/cancelReason", schemaPath: "#/properties/cancelReason/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
           if (vErrors === null) {
             vErrors = [err22];
@@ -2083,7 +2090,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (typeof data10 === "string") {
-        if (func1(data10) > 500) {
+        if (func2(data10) > 500) {
           const err22 = { instancePath: instancePath + "/cancelReason", schemaPath: "#/properties/cancelReason/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
           if (vErrors === null) {
             vErrors = [err22];
@@ -3167,7 +3174,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (typeof data10 === "string") {
-        if (func1(data10) > 500) {
+        if (func2(data10) > 500) {
           const err22 = { instancePath: instancePath + "/cancelReason", schemaPath: "#/properties/cancelReason/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
           if (vErrors === null) {
             vErrors = [err22];
@@ -4251,7 +4258,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (typeof data10 === "string") {
-        if (func1(data10) > 500) {
+        if (func2(data10) > 500) {
           const err22 = { instancePath: instancePath + "/cancelReason", schemaPath: "#/properties/cancelReason/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
           if (vErrors === null) {
             vErrors = [err22];

@@ -2,16 +2,21 @@
 // Do not edit: change the contract and run `npx charter generate`.
 
 import {
+  bounded_regexp_exports,
+  init_bounded_regexp,
   require_ucs2length
-} from "../shared/chunk-3L3L2PA4.gen.mjs";
-import "../shared/chunk-2KME5ATB.gen.mjs";
+} from "../shared/chunk-OYBIYYSE.gen.mjs";
+import {
+  __toCommonJS
+} from "../shared/chunk-LGE7YVMD.gen.mjs";
 
 // charter-virtual:operations/listProducts.coerced
 var validateParameters = validate1;
 var schema1 = { "type": "object", "properties": { "path": { "type": "object", "properties": {} }, "query": { "type": "object", "properties": { "q": { "type": "string", "maxLength": 200 }, "category": { "$ref": "#/components/schemas/Category" }, "tags": { "type": "array", "maxItems": 10, "uniqueItems": true, "items": { "type": "string", "minLength": 1, "maxLength": 32, "pattern": "^[a-z0-9-]+$" } }, "price": { "type": "object", "additionalProperties": false, "properties": { "gte": { "type": "number", "minimum": 0 }, "lte": { "type": "number", "minimum": 0 } } }, "inStock": { "type": "boolean" }, "sort": { "type": "string", "enum": ["price", "-price", "name", "-name", "createdAt", "-createdAt"], "default": "-createdAt" }, "cursor": { "type": "string", "maxLength": 512 }, "limit": { "type": "integer", "minimum": 1, "maximum": 100, "default": 20 } } }, "header": { "type": "object", "properties": { "Accept-Language": { "type": "string", "maxLength": 200 } } }, "cookie": { "type": "object", "properties": {} } } };
 var schema2 = { "type": "string", "description": "The shop department a product is listed in.", "enum": ["books", "clothing", "electronics", "garden", "home", "sports", "toys"], "examples": ["sports"] };
 var func0 = require_ucs2length().default;
-var pattern0 = new RegExp("^[a-z0-9-]+$", "u");
+var func3 = (init_bounded_regexp(), __toCommonJS(bounded_regexp_exports)).boundedRegExp;
+var pattern0 = func3("^[a-z0-9-]+$", "u");
 function validate1(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;

@@ -3,11 +3,15 @@
 
 import {
   require_formats
-} from "../shared/chunk-IEGXOEM5.gen.mjs";
+} from "../shared/chunk-SOTLBQLO.gen.mjs";
 import {
+  bounded_regexp_exports,
+  init_bounded_regexp,
   require_ucs2length
-} from "../shared/chunk-3L3L2PA4.gen.mjs";
-import "../shared/chunk-2KME5ATB.gen.mjs";
+} from "../shared/chunk-OYBIYYSE.gen.mjs";
+import {
+  __toCommonJS
+} from "../shared/chunk-LGE7YVMD.gen.mjs";
 
 // charter-virtual:operations/updateProduct.coerced
 var validateParameters = validate4;
@@ -138,10 +142,11 @@ validate4.evaluated = { "props": { "path": true, "query": true, "header": true, 
 var validateBody0 = validate6;
 var schema4 = { "type": ["string", "null"], "maxLength": 5e3, "description": "Long description in plain text; `null` when there is none.", "examples": ["Lightweight trail shoe with a grippy outsole and a breathable mesh upper."] };
 var schema5 = { "type": "string", "description": "The shop department a product is listed in.", "enum": ["books", "clothing", "electronics", "garden", "home", "sports", "toys"], "examples": ["sports"] };
-var pattern0 = new RegExp("^[A-Z0-9-]{3,32}$", "u");
-var pattern1 = new RegExp("^[a-z0-9-]+$", "u");
-var pattern2 = new RegExp("^[A-Z]{3}$", "u");
-var func0 = require_ucs2length().default;
+var func0 = (init_bounded_regexp(), __toCommonJS(bounded_regexp_exports)).boundedRegExp;
+var func1 = require_ucs2length().default;
+var pattern0 = func0("^[A-Z0-9-]{3,32}$", "u");
+var pattern1 = func0("^[a-z0-9-]+$", "u");
+var pattern2 = func0("^[A-Z]{3}$", "u");
 var formats02 = require_formats().fullFormats.uri;
 function validate3(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -220,7 +225,7 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
     if (data.url !== void 0) {
       let data1 = data.url;
       if (typeof data1 === "string") {
-        if (func0(data1) > 2048) {
+        if (func1(data1) > 2048) {
           const err6 = { instancePath: instancePath + "/url", schemaPath: "#/components/schemas/ImageMedia/properties/url/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
           if (vErrors === null) {
             vErrors = [err6];
@@ -251,7 +256,7 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
     if (data.alt !== void 0) {
       let data2 = data.alt;
       if (typeof data2 === "string") {
-        if (func0(data2) > 300) {
+        if (func1(data2) > 300) {
           const err9 = { instancePath: instancePath + "/alt", schemaPath: "#/components/schemas/ImageMedia/properties/alt/maxLength", keyword: "maxLength", params: { limit: 300 }, message: "must NOT have more than 300 characters" };
           if (vErrors === null) {
             vErrors = [err9];
@@ -349,7 +354,7 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
     if (data.url !== void 0) {
       let data4 = data.url;
       if (typeof data4 === "string") {
-        if (func0(data4) > 2048) {
+        if (func1(data4) > 2048) {
           const err18 = { instancePath: instancePath + "/url", schemaPath: "#/components/schemas/VideoMedia/properties/url/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
           if (vErrors === null) {
             vErrors = [err18];
@@ -550,7 +555,7 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
     if (data.name !== void 0) {
       let data1 = data.name;
       if (typeof data1 === "string") {
-        if (func0(data1) > 200) {
+        if (func1(data1) > 200) {
           const err4 = { instancePath: instancePath + "/name", schemaPath: "#/components/schemas/ProductName/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
           if (vErrors === null) {
             vErrors = [err4];
@@ -559,7 +564,7 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
           }
           errors++;
         }
-        if (func0(data1) < 1) {
+        if (func1(data1) < 1) {
           const err5 = { instancePath: instancePath + "/name", schemaPath: "#/components/schemas/ProductName/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err5];
@@ -590,7 +595,7 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
       if (typeof data2 === "string") {
-        if (func0(data2) > 5e3) {
+        if (func1(data2) > 5e3) {
           const err8 = { instancePath: instancePath + "/description", schemaPath: "#/components/schemas/ProductDescription/maxLength", keyword: "maxLength", params: { limit: 5e3 }, message: "must NOT have more than 5000 characters" };
           if (vErrors === null) {
             vErrors = [err8];
@@ -638,7 +643,7 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         for (let i0 = 0; i0 < len0; i0++) {
           let data5 = data4[i0];
           if (typeof data5 === "string") {
-            if (func0(data5) > 32) {
+            if (func1(data5) > 32) {
               const err12 = { instancePath: instancePath + "/tags/" + i0, schemaPath: "#/components/schemas/Tags/items/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
               if (vErrors === null) {
                 vErrors = [err12];
@@ -647,7 +652,7 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
               }
               errors++;
             }
-            if (func0(data5) < 1) {
+            if (func1(data5) < 1) {
               const err13 = { instancePath: instancePath + "/tags/" + i0, schemaPath: "#/components/schemas/Tags/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
                 vErrors = [err13];

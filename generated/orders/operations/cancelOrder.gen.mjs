@@ -3,8 +3,8 @@
 
 import {
   require_ucs2length
-} from "../shared/chunk-VKEDW6KH.gen.mjs";
-import "../shared/chunk-2A3D27UJ.gen.mjs";
+} from "../shared/chunk-VSLLEETT.gen.mjs";
+import "../shared/chunk-ZN343D7P.gen.mjs";
 
 // charter-virtual:operations/cancelOrder.coerced
 var validateParameters = validate4;

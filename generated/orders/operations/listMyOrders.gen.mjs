@@ -3,13 +3,13 @@
 
 import {
   require_formats
-} from "../shared/chunk-HCQHWHXF.gen.mjs";
+} from "../shared/chunk-M4F4HTRT.gen.mjs";
 import {
   require_ucs2length
-} from "../shared/chunk-VKEDW6KH.gen.mjs";
+} from "../shared/chunk-VSLLEETT.gen.mjs";
 import {
   __commonJS
-} from "../shared/chunk-2A3D27UJ.gen.mjs";
+} from "../shared/chunk-ZN343D7P.gen.mjs";
 
 // ../node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({

@@ -2,9 +2,15 @@
 // Do not edit: change the contract and run `npx charter generate`.
 
 import {
+  bounded_regexp_exports,
+  init_bounded_regexp
+} from "../shared/chunk-WLZGZHB6.gen.mjs";
+import {
   require_ucs2length
-} from "../shared/chunk-VKEDW6KH.gen.mjs";
-import "../shared/chunk-2A3D27UJ.gen.mjs";
+} from "../shared/chunk-VSLLEETT.gen.mjs";
+import {
+  __toCommonJS
+} from "../shared/chunk-ZN343D7P.gen.mjs";
 
 // charter-virtual:operations/placeOrder.coerced
 var validateParameters = validate2;
@@ -126,9 +132,10 @@ validate2.evaluated = { "props": { "path": true, "query": true, "header": true, 
 var validateBody0 = validate1;
 var formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 var func0 = require_ucs2length().default;
-var pattern0 = new RegExp("^[A-Z]{2}$", "u");
-var pattern1 = new RegExp("^tok_[A-Za-z0-9]{8,64}$", "u");
-var pattern2 = new RegExp("^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$", "u");
+var func10 = (init_bounded_regexp(), __toCommonJS(bounded_regexp_exports)).boundedRegExp;
+var pattern0 = func10("^[A-Z]{2}$", "u");
+var pattern1 = func10("^tok_[A-Za-z0-9]{8,64}$", "u");
+var pattern2 = func10("^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$", "u");
 function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;

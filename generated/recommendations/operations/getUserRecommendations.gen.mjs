@@ -2,8 +2,13 @@
 // Do not edit: change the contract and run `npx charter generate`.
 
 import {
-  __commonJS
-} from "../shared/chunk-W7PNW6F6.gen.mjs";
+  bounded_regexp_exports,
+  init_bounded_regexp
+} from "../shared/chunk-Q7ZZ2V24.gen.mjs";
+import {
+  __commonJS,
+  __toCommonJS
+} from "../shared/chunk-ZAQXSXBB.gen.mjs";
 
 // ../node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
@@ -33,8 +38,9 @@ var require_ucs2length = __commonJS({
 
 // charter-virtual:operations/getUserRecommendations.coerced
 var validateParameters = validate2;
-var pattern0 = new RegExp("^[A-Za-z0-9_-]{1,64}$", "u");
-var func0 = require_ucs2length().default;
+var func0 = (init_bounded_regexp(), __toCommonJS(bounded_regexp_exports)).boundedRegExp;
+var func1 = require_ucs2length().default;
+var pattern0 = func0("^[A-Za-z0-9_-]{1,64}$", "u");
 function validate2(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -198,7 +204,7 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
             }
           }
           if (typeof data5 === "string") {
-            if (func0(data5) > 128) {
+            if (func1(data5) > 128) {
               const err9 = { instancePath: instancePath + "/header/X-Session-Id", schemaPath: "#/properties/header/properties/X-Session-Id/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
               if (vErrors === null) {
                 vErrors = [err9];
@@ -207,7 +213,7 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
               }
               errors++;
             }
-            if (func0(data5) < 1) {
+            if (func1(data5) < 1) {
               const err10 = { instancePath: instancePath + "/header/X-Session-Id", schemaPath: "#/properties/header/properties/X-Session-Id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
                 vErrors = [err10];

@@ -4,6 +4,7 @@
  * @module
  */
 import type { BundledContract } from '../parse/bundle-contract.ts';
+import { findPatterns, hasNestedQuantifier } from './backtracking.ts';
 import { derefLocal, pointerOf, segmentsOf } from './json-pointer.ts';
 import type {
   ContractModel,
@@ -51,6 +52,14 @@ export function buildModel(context: string, bundled: BundledContract, shownFile:
   const securitySchemes = readSecuritySchemes(doc, problems);
   const schemeNames = new Set(securitySchemes.map((s) => s.name));
   const operations = readOperations(doc, problems, schemeNames);
+  for (const { pointer, pattern } of findPatterns(doc)) {
+    if (!hasNestedQuantifier(pattern)) continue;
+    problems.warning(
+      pointer,
+      `pattern ${JSON.stringify(pattern)} nests quantifiers and can backtrack catastrophically on hostile input`,
+      'rewrite it without a quantified group that contains a quantifier, or bound the string with maxLength',
+    );
+  }
 
   return {
     problems,

@@ -6,8 +6,16 @@
  */
 import { createRequire } from 'node:module';
 import type { Ajv2020 as Ajv2020Class } from 'ajv/dist/2020.js';
+import { boundedRegExp } from '../../../runtime/core/bounded-regexp.ts';
 
 const require = createRequire(import.meta.url);
+/**
+ * Generated validators test `pattern` through the runtime's bounded engine; standalone code
+ * refers to it by this module specifier, and esbuild bundles it in.
+ */
+const patternEngine = Object.assign(boundedRegExp, {
+  code: 'require("@charter/platform/runtime/bounded-regexp").boundedRegExp',
+});
 const Ajv2020 = require('ajv/dist/2020.js').default as typeof Ajv2020Class;
 const addFormats = require('ajv-formats').default as (ajv: Ajv2020Class) => Ajv2020Class;
 
@@ -31,7 +39,7 @@ export function createAjv(options: {
     logger: false,
     coerceTypes: options.coerce,
     useDefaults: options.coerce,
-    code: { source: true, esm: true, optimize: true },
+    code: { source: true, esm: true, optimize: true, regExp: patternEngine as never },
     inlineRefs: options.inlineRefs ?? true,
   });
   addFormats(ajv);

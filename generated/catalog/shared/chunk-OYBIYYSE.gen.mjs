@@ -2,8 +2,10 @@
 // Do not edit: change the contract and run `npx charter generate`.
 
 import {
-  __commonJS
-} from "./chunk-2KME5ATB.gen.mjs";
+  __commonJS,
+  __esm,
+  __export
+} from "./chunk-LGE7YVMD.gen.mjs";
 
 // ../node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
@@ -31,6 +33,33 @@ var require_ucs2length = __commonJS({
   }
 });
 
+// runtime/core/bounded-regexp.ts
+var bounded_regexp_exports = {};
+__export(bounded_regexp_exports, {
+  PATTERN_INPUT_LIMIT: () => PATTERN_INPUT_LIMIT,
+  boundedRegExp: () => boundedRegExp
+});
+function boundedRegExp(pattern, flags) {
+  const regexp = new RegExp(pattern, flags);
+  return {
+    test(input) {
+      if (input.length > PATTERN_INPUT_LIMIT) return false;
+      regexp.lastIndex = 0;
+      return regexp.test(input);
+    },
+    toString: () => regexp.toString()
+  };
+}
+var PATTERN_INPUT_LIMIT;
+var init_bounded_regexp = __esm({
+  "runtime/core/bounded-regexp.ts"() {
+    "use strict";
+    PATTERN_INPUT_LIMIT = 65536;
+  }
+});
+
 export {
-  require_ucs2length
+  require_ucs2length,
+  bounded_regexp_exports,
+  init_bounded_regexp
 };

@@ -3,7 +3,7 @@
 
 import {
   __commonJS
-} from "./chunk-2KME5ATB.gen.mjs";
+} from "./chunk-LGE7YVMD.gen.mjs";
 
 // ../node_modules/ajv-formats/dist/formats.js
 var require_formats = __commonJS({

@@ -3,7 +3,7 @@
 
 import {
   __commonJS
-} from "./chunk-2A3D27UJ.gen.mjs";
+} from "./chunk-ZN343D7P.gen.mjs";
 
 // ../node_modules/ajv-formats/dist/formats.js
 var require_formats = __commonJS({

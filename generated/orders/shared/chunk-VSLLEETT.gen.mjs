@@ -3,7 +3,7 @@
 
 import {
   __commonJS
-} from "./chunk-2A3D27UJ.gen.mjs";
+} from "./chunk-ZN343D7P.gen.mjs";
 
 // ../node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
