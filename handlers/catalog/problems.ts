@@ -54,7 +54,7 @@ export function skuTaken(sku: string, requestId: string): ProblemResponse<409> {
 export function invalidQuery(name: string, message: string, requestId: string): ProblemResponse<400> {
   const { status, body } = problem(
     400,
-    'request-validation',
+    'invalid-query',
     'Bad Request',
     `Query parameter ${name} ${message}.`,
     requestId,

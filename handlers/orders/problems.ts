@@ -113,7 +113,7 @@ export function duplicateLinesProblem(
 ): ProblemResponse<400> {
   const { status, body } = problem(
     400,
-    'request-validation',
+    'duplicate-lines',
     'Bad Request',
     'Each product may appear on one line only.',
     requestId,
@@ -131,7 +131,7 @@ export function invalidCursor(requestId: string): ProblemResponse<400> {
   const message = 'is not a cursor this API issued';
   const { status, body } = problem(
     400,
-    'request-validation',
+    'invalid-cursor',
     'Bad Request',
     `Query parameter cursor ${message}.`,
     requestId,

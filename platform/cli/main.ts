@@ -4,7 +4,10 @@
  */
 import { runBundle } from './commands/bundle.ts';
 import { runDev } from './commands/dev.ts';
+import { runDiff } from './commands/diff.ts';
+import { runFuzz } from './commands/fuzz.ts';
 import { runGenerate } from './commands/generate.ts';
+import { runLint } from './commands/lint.ts';
 
 const USAGE = `charter — contract-first APIs for serverless microservices on AWS
 
@@ -20,6 +23,14 @@ Usage:
   charter bundle [ctx...] [--strategy per-operation|per-context|groups] [--out DIR]
                                         build deployable Lambda bundles (default dist/functions/)
 
+  charter lint [ctx...]                 Redocly lint (house ruleset in redocly.yaml) plus platform rules
+  charter diff <base-file> <head-file> [--format text|markdown|json]
+  charter diff --base <git-ref> [ctx...] [--format text|markdown|json]
+                                        breaking changes and the version bump they need
+
+  charter fuzz [ctx...] [--url URL] [--runs N] [--seed S] [--token T] [--api-key K] [--no-hostile]
+                                        fuzz a running gateway from the contracts: valid, invalid, hostile input
+
 Run from the repository root (npx charter ...).`;
 
 type Command = (argv: string[], root: string) => Promise<number>;
@@ -27,7 +38,10 @@ type Command = (argv: string[], root: string) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   bundle: runBundle,
   dev: runDev,
+  diff: runDiff,
+  fuzz: runFuzz,
   generate: runGenerate,
+  lint: runLint,
 };
 
 /** @returns the process exit code */

@@ -39,9 +39,11 @@ function mockAnswer(
   operation: Json,
 ): { status: number; body?: unknown; headers?: Json; contentType?: string } {
   const responses = (operation.responses ?? {}) as Json;
-  const status = Object.keys(responses)
-    .filter((code) => /^2\d\d$/.test(code))
-    .sort()[0];
+  // The lowest success status; for operations that only redirect (OAuth), the lowest 3xx.
+  const codes = Object.keys(responses)
+    .filter((code) => /^[23]\d\d$/.test(code))
+    .sort();
+  const status = codes.find((code) => code.startsWith('2')) ?? codes[0];
   if (!status) return { status: 204 };
   const response = derefLocal<Json>(document, responses[status]) ?? {};
   const headers: Json = {};

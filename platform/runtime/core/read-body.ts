@@ -19,6 +19,12 @@ export interface ParsedBody {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * Deeper JSON than this is refused before parsing: no real payload needs it, and handlers,
+ * validators and serialisers all recurse over what they are given.
+ */
+export const MAX_JSON_DEPTH = 512;
+
 /** @throws HttpError subclasses for 415, 413 and malformed bodies */
 export function readBody(
   operation: CompiledOperation,
@@ -55,6 +61,12 @@ function parse(media: MediaSpec, body: string | Uint8Array): unknown {
       throw new RequestValidationError(errors.map((e) => ({ ...e, in: 'body' as const })));
     return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.length === 1 ? v[0] : v]));
   }
+  // Depth can only pass the limit in a body longer than twice the limit: small bodies skip the scan.
+  if (text.length > 2 * MAX_JSON_DEPTH && nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+    throw new RequestValidationError([
+      { in: 'body', pointer: '', message: `the body nests deeper than ${MAX_JSON_DEPTH} levels` },
+    ]);
+  }
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -76,6 +88,24 @@ function toText(body: string | Uint8Array): string {
       cause: error,
     });
   }
+}
+
+/** Counts bracket depth outside strings, stopping as soon as the limit is passed. */
+function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92)
+        i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > limit) return true;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return false;
 }
 
 /** Exact media type first, then `type/*`, then `*\/*`; parameters such as charset are ignored. */
