@@ -13,6 +13,8 @@ const CHARTER = resolve('platform/bin/charter.mjs');
 export interface DevProject {
   readonly root: string;
   readonly url: string;
+  /** Process id of the running gateway. */
+  readonly pid: number;
   /** Everything the gateway printed so far. */
   output(): string;
   /** A position in the output, to wait for what is printed after it. */
@@ -84,6 +86,7 @@ export async function attachDevProject(
   return {
     root,
     url,
+    pid: child.pid as number,
     output: () => output,
     mark: () => output.length,
     waitFor,
