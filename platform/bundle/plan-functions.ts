@@ -1,6 +1,7 @@
 /**
  * Decides which operations share a function: one per operation (the default), one per context
- * (a Lambda-lith), or named groups (`x-charter-function` on operations), as DESIGN.md states.
+ * (a Lambda-lith), or named groups (`x-charter-function` on an operation, or on a tag for every
+ * operation whose first tag it is), as DESIGN.md states.
  * @module
  */
 
@@ -35,11 +36,14 @@ export function planFunctions(model: ContractModel, strategy: FunctionStrategy):
 
   const problems: string[] = [];
   const groups = new Map<string, OperationModel[]>();
+  const byTag = tagFunctions(model);
   for (const op of operations) {
-    const name = op.functionName ?? kebabCase(op.identifier);
+    const tagged = op.tags.length > 0 ? byTag.get(op.tags[0]) : undefined;
+    const name = op.functionName ?? tagged?.name ?? kebabCase(op.identifier);
     if (!FUNCTION_NAME.test(name)) {
+      const where = op.functionName !== undefined ? op.pointer : (tagged?.pointer ?? op.pointer);
       problems.push(
-        `${model.sourceFile}#${op.pointer}/x-charter-function: "${name}" is not a function name; use lower-case kebab-case of at most 48 characters, e.g. "order-reads"`,
+        `${model.sourceFile}#${where}/x-charter-function: "${name}" is not a function name; use lower-case kebab-case of at most 48 characters, e.g. "order-reads"`,
       );
     }
     groups.set(name, [...(groups.get(name) ?? []), op]);
@@ -48,4 +52,16 @@ export function planFunctions(model: ContractModel, strategy: FunctionStrategy):
   return [...groups]
     .map(([name, ops]) => ({ name, operations: ops }))
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** `x-charter-function` on the document's tag objects, by tag name. */
+function tagFunctions(model: ContractModel): Map<string, { name: string; pointer: string }> {
+  const tags = Array.isArray(model.bundled.tags) ? (model.bundled.tags as Record<string, unknown>[]) : [];
+  const found = new Map<string, { name: string; pointer: string }>();
+  tags.forEach((tag, index) => {
+    const name = tag?.['x-charter-function'];
+    if (typeof tag?.name === 'string' && typeof name === 'string')
+      found.set(tag.name, { name, pointer: `/tags/${index}` });
+  });
+  return found;
 }

@@ -1,10 +1,13 @@
 /**
  * Project settings from `charter.config.json`: SDK naming, function grouping, local
- * development (port, CORS, timeouts). Every setting has a default, so the file is optional.
+ * development (port, CORS, timeouts), deployment (`deploy`, see deploy-config.ts). Every setting
+ * has a default, so the file is optional.
  * @module
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkDeploySection, checkSizing } from './check-deploy-config.ts';
+import { DEFAULT_DEPLOY, type DeployConfig, type FunctionSizing, mergeDeploy } from './deploy-config.ts';
 
 export type FunctionStrategy = 'per-operation' | 'per-context' | 'groups';
 
@@ -28,7 +31,17 @@ export interface ContextConfig {
   readonly timeoutSeconds?: number;
   /** @default 512 */
   readonly memoryMb?: number;
+  /** Overrides of the project's `deploy` settings for this context. @default none */
+  readonly deploy?: unknown;
+  /** Memory and timeout of single operations, by operationId. @default {} */
+  readonly operations?: Readonly<Record<string, FunctionSizing>>;
+  /** Memory and timeout of whole functions, by function (group) name. @default {} */
+  readonly functions?: Readonly<Record<string, FunctionSizing>>;
 }
+
+/** A context's settings with the project's function defaults filled in. */
+export type ResolvedContextConfig = ContextConfig &
+  Required<Pick<ContextConfig, 'strategy' | 'timeoutSeconds' | 'memoryMb'>>;
 
 export interface CharterConfig {
   readonly sdk: {
@@ -37,6 +50,8 @@ export interface CharterConfig {
   };
   readonly functions: Required<Pick<ContextConfig, 'strategy' | 'timeoutSeconds' | 'memoryMb'>>;
   readonly contexts: Readonly<Record<string, ContextConfig>>;
+  /** How contexts are deployed to AWS (infra/). */
+  readonly deploy: DeployConfig;
   readonly dev: {
     /** @default 3000 */
     readonly port: number;
@@ -48,6 +63,7 @@ export const DEFAULT_CONFIG: CharterConfig = {
   sdk: { scope: '@charter' },
   functions: { strategy: 'per-operation', timeoutSeconds: 10, memoryMb: 512 },
   contexts: {},
+  deploy: DEFAULT_DEPLOY,
   dev: {
     port: 3000,
     cors: {
@@ -92,6 +108,7 @@ export function loadConfig(root: string): CharterConfig {
     sdk: { scope: (sdk.scope as string) ?? DEFAULT_CONFIG.sdk.scope },
     functions: { ...DEFAULT_CONFIG.functions, ...(functions as Partial<CharterConfig['functions']>) },
     contexts,
+    deploy: mergeDeploy(DEFAULT_DEPLOY, raw.deploy),
     dev: {
       port: (dev.port as number) ?? DEFAULT_CONFIG.dev.port,
       cors: { ...DEFAULT_CONFIG.dev.cors, ...(cors as Partial<CorsConfig>) },
@@ -111,7 +128,11 @@ export function loadConfig(root: string): CharterConfig {
       checkRange(context.timeoutSeconds, 1, 900, `/contexts/${name}/timeoutSeconds`, problems);
     if (context.memoryMb !== undefined)
       checkRange(context.memoryMb, 128, 10240, `/contexts/${name}/memoryMb`, problems);
+    checkDeploySection(context.deploy, `/contexts/${name}/deploy`, problems);
+    checkSizing(context.operations, `/contexts/${name}/operations`, problems);
+    checkSizing(context.functions, `/contexts/${name}/functions`, problems);
   }
+  checkDeploySection(raw.deploy, '/deploy', problems);
   if (!Array.isArray(config.dev.cors.allowOrigins))
     problems.push('/dev/cors/allowOrigins: must be a list of origins, e.g. ["http://localhost:5173"]');
   if (problems.length > 0) throw new ConfigError(problems);
@@ -119,7 +140,7 @@ export function loadConfig(root: string): CharterConfig {
 }
 
 /** The settings of one context, with the project's defaults filled in. */
-export function contextConfig(config: CharterConfig, context: string): Required<ContextConfig> {
+export function contextConfig(config: CharterConfig, context: string): ResolvedContextConfig {
   return { ...config.functions, ...config.contexts[context] };
 }
 

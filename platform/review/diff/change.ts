@@ -12,6 +12,7 @@
  */
 export type Level = 'breaking' | 'warning' | 'info';
 
+/** Most severe first. @example LEVELS.indexOf('warning') // 1 */
 export const LEVELS: readonly Level[] = ['breaking', 'warning', 'info'];
 
 export interface Change {
@@ -35,9 +36,14 @@ export interface Change {
 export function compareChanges(a: Change, b: Change): number {
   return (
     LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) ||
-    a.operation.localeCompare(b.operation) ||
-    a.id.localeCompare(b.id) ||
-    a.pointer.localeCompare(b.pointer) ||
-    a.message.localeCompare(b.message)
+    byCodePoint(a.operation, b.operation) ||
+    byCodePoint(a.id, b.id) ||
+    byCodePoint(a.pointer, b.pointer) ||
+    byCodePoint(a.message, b.message)
   );
+}
+
+/** Locale-independent, so every machine prints the same order (and much faster than localeCompare). */
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -15,10 +15,17 @@ export interface Located<T = unknown> {
   readonly pointer: string;
 }
 
+/**
+ * @example
+ * const doc = new ContractDocument(bundled.document, 'contracts/orders/openapi.yaml');
+ * doc.deref(doc.child({ value: doc.root, pointer: '' }, 'components', 'schemas', 'Order'));
+ */
 export class ContractDocument {
   readonly openapi30: boolean;
   readonly version: string;
   private readonly pointers = new WeakMap<object, string>();
+  /** Resolved `$ref` targets: the same few refs are followed thousands of times. */
+  private readonly targets = new Map<string, Located | null>();
 
   /**
    * @param root the bundled document (local `$ref`s only)
@@ -68,14 +75,27 @@ export class ContractDocument {
       const ref = refOf(current.value);
       if (ref === undefined || !ref.startsWith('#') || seen.has(ref)) return current;
       seen.add(ref);
-      const target = resolvePointer(this.root, ref);
-      if (target === undefined) return current;
-      current = this.record(target, decodeURIComponent(ref.slice(1)));
+      const target = this.target(ref);
+      if (!target) return current;
+      current = target;
     }
+  }
+
+  private target(ref: string): Located | null {
+    let target = this.targets.get(ref);
+    if (target === undefined) {
+      const value = resolvePointer(this.root, ref);
+      target = value === undefined ? null : this.record(value, decodeURIComponent(ref.slice(1)));
+      this.targets.set(ref, target);
+    }
+    return target;
   }
 }
 
-/** The `$ref` of a reference object, if it is one. */
+/**
+ * The `$ref` of a reference object, if it is one.
+ * @example refOf({ $ref: '#/components/schemas/Money' }) // '#/components/schemas/Money'
+ */
 export function refOf(value: unknown): string | undefined {
   if (value === null || typeof value !== 'object') return undefined;
   const ref = (value as Json).$ref;

@@ -38,7 +38,10 @@ const ANNOTATIONS = new Set([
 const LOWER_BOUNDS = new Set(['minimum', 'minLength', 'minItems', 'minProperties', 'minContains']);
 const UPPER_BOUNDS = new Set(['maximum', 'maxLength', 'maxItems', 'maxProperties', 'maxContains']);
 
-/** Resolves schemas of one document, caching per node so each is merged once. */
+/**
+ * Resolves schemas of one document, caching per node so each is merged once.
+ * @example new SchemaResolver(doc).resolve({ value: { $ref: '#/components/schemas/Order' }, pointer: '/x' })
+ */
 export class SchemaResolver {
   private readonly cache = new WeakMap<object, ResolvedSchema>();
   private readonly inProgress = new Set<object>();
@@ -113,7 +116,7 @@ export class SchemaResolver {
       if (keyword === 'properties' && isObject(value)) {
         const merged: Json = { ...((target.properties as Json | undefined) ?? {}) };
         for (const [name, schema] of Object.entries(value)) {
-          this.doc.record(schema, `${where}/properties/${escape(name)}`);
+          this.doc.record(schema, `${where}/properties/${escapeSegment(name)}`);
           if (name in merged && merged[name] !== schema) {
             const both = { allOf: [merged[name], schema] };
             this.doc.record(both, this.doc.pointerOf(merged[name]));
@@ -152,12 +155,18 @@ function intersectTypes(a: unknown, b: unknown): unknown {
   return both.length === 1 ? both[0] : both;
 }
 
-/** The pointer of one keyword of a resolved schema. */
+/**
+ * The pointer of one keyword of a resolved schema.
+ * @example keywordPointer(resolved, 'maximum') // '/components/schemas/Line/properties/qty/maximum'
+ */
 export function keywordPointer(schema: ResolvedSchema, keyword: string): string {
-  return `${schema.sources?.[keyword] ?? schema.pointer}/${escape(keyword)}`;
+  return `${schema.sources?.[keyword] ?? schema.pointer}/${escapeSegment(keyword)}`;
 }
 
-/** The value of a keyword, and its location, recorded in the document. */
+/**
+ * The value of a keyword, and its location, recorded in the document.
+ * @example keywordOf(doc, resolved, 'properties', 'id') // { value: { type: 'string' }, pointer: '.../properties/id' }
+ */
 export function keywordOf(
   doc: ContractDocument,
   schema: ResolvedSchema,
@@ -169,10 +178,12 @@ export function keywordOf(
   const known = doc.pointerOf(value);
   if (known) return { value, pointer: known };
   const [first, ...rest] = path;
-  const pointer = keywordPointer(schema, String(first)) + rest.map((s) => `/${escape(String(s))}`).join('');
+  const pointer =
+    keywordPointer(schema, String(first)) + rest.map((s) => `/${escapeSegment(String(s))}`).join('');
   return doc.record(value, pointer);
 }
 
-function escape(segment: string): string {
+function escapeSegment(segment: string): string {
+  if (!segment.includes('~') && !segment.includes('/')) return segment;
   return segment.replaceAll('~', '~0').replaceAll('/', '~1');
 }
