@@ -1,11 +1,13 @@
 /**
- * What the catalog handlers depend on, and the defaults `charter dev` and tests run with.
+ * What the catalog handlers depend on, and how a function creates them.
  * @module
  */
 import { randomUUID } from 'node:crypto';
+import type { Closable } from '@charter/platform/runtime/data';
 import { InMemoryProductRepository } from './in-memory-repository.ts';
 import type { ProductRepository } from './repository.ts';
 import { seedProducts } from './seed.ts';
+import { type CatalogStore, openCatalogStore } from './store.ts';
 
 /** The catalog context's dependencies, created once per function. */
 export interface CatalogDeps {
@@ -17,12 +19,25 @@ export interface CatalogDeps {
 }
 
 /**
- * In-memory defaults holding the seed catalog; pass overrides to swap any part.
- * @example createDeps({ clock: () => new Date('2025-07-01T00:00:00Z') })
+ * The deps a function runs with, once per cold start: products in PostgreSQL (`DATABASE_URL`),
+ * in PGlite (`CHARTER_DATA_DIR`, set by `charter dev`) or in memory; `close()` releases them.
+ * Passing `products` skips opening a store.
+ * @example const deps = await createDeps(); ...; await deps.close();
  */
-export function createDeps(overrides: Partial<CatalogDeps> = {}): CatalogDeps {
+export async function createDeps(overrides: Partial<CatalogDeps> = {}): Promise<CatalogDeps & Closable> {
+  const store: CatalogStore = overrides.products
+    ? { products: overrides.products, close: async () => {} }
+    : await openCatalogStore();
+  return { ...createInMemoryDeps({ products: store.products, ...overrides }), close: () => store.close() };
+}
+
+/**
+ * In-memory deps holding the seed catalog, whatever the environment says: for unit tests.
+ * @example createInMemoryDeps({ clock: () => new Date('2025-07-01T00:00:00Z') })
+ */
+export function createInMemoryDeps(overrides: Partial<CatalogDeps> = {}): CatalogDeps {
   return {
-    products: new InMemoryProductRepository(seedProducts),
+    products: overrides.products ?? new InMemoryProductRepository(seedProducts),
     clock: () => new Date(),
     newId: randomUUID,
     ...overrides,

@@ -3,7 +3,7 @@ import { bearer, invoke } from '../test-support.ts';
 import { createProduct } from './create-product.ts';
 import { encodeCursor } from './domain/cursor.ts';
 import { getProduct } from './get-product.ts';
-import { createDeps } from './index.ts';
+import { createInMemoryDeps } from './index.ts';
 import { listProducts } from './list-products.ts';
 import { seedProductIds as ids, seedProducts } from './seed.ts';
 import { updateProduct } from './update-product.ts';
@@ -14,7 +14,7 @@ const now = new Date('2025-07-01T12:00:00.000Z');
 const writer = bearer('catalog-admin', ['catalog:write']);
 const requestId = 'req-1';
 
-const deps = () => createDeps({ clock: () => now, newId: () => NEW_ID });
+const deps = () => createInMemoryDeps({ clock: () => now, newId: () => NEW_ID });
 const problem = (status: number, slug: string, title: string, detail: string) => ({
   type: `urn:charter:problem:${slug}`,
   title,
@@ -87,7 +87,7 @@ describe('listProducts', () => {
     expect(response).toEqual({
       status: 400,
       body: {
-        ...problem(400, 'request-validation', 'Bad Request', `Query parameter cursor ${message}.`),
+        ...problem(400, 'invalid-query', 'Bad Request', `Query parameter cursor ${message}.`),
         errors: [{ in: 'query', name: 'cursor', message }],
       },
     });

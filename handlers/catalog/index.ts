@@ -2,7 +2,7 @@
  * The catalog context's handlers, one per operation of contracts/catalog/openapi.yaml.
  * @example
  * import { createDeps, handlers } from './handlers/catalog/index.ts';
- * const app = createApp({ routes: contextRoutes, handlers, deps: createDeps(), authenticator });
+ * const app = createApp({ routes: contextRoutes, handlers, deps: await createDeps(), authenticator });
  * @module
  */
 import type { Handlers } from '../../generated/catalog/handlers.gen.ts';
@@ -20,4 +20,4 @@ export const handlers = {
   updateProduct,
 } satisfies Handlers<CatalogDeps>;
 
-export { type CatalogDeps, createDeps } from './deps.ts';
+export { type CatalogDeps, createDeps, createInMemoryDeps } from './deps.ts';

@@ -1,13 +1,15 @@
 /**
- * What the orders handlers depend on, and the defaults `charter dev` and tests run with.
+ * What the orders handlers depend on, and how a function creates them.
  * @module
  */
 import { randomUUID } from 'node:crypto';
+import type { Closable } from '@charter/platform/runtime/data';
 import { InMemoryProductCatalog } from './in-memory-product-catalog.ts';
 import { InMemoryOrderRepository } from './in-memory-repository.ts';
 import type { ProductCatalog } from './product-catalog.ts';
 import type { OrderRepository } from './repository.ts';
 import { seedCatalog } from './seed.ts';
+import { type OrdersStore, openOrdersStore } from './store.ts';
 
 // The port is part of what orders depends on, so it is importable from here too.
 export type { CatalogEntry, ProductCatalog } from './product-catalog.ts';
@@ -24,12 +26,26 @@ export interface OrdersDeps {
 }
 
 /**
- * In-memory defaults: no orders yet, the catalog's seed products for sale.
- * @example createDeps({ clock: () => new Date('2025-07-01T00:00:00Z') })
+ * The deps a function runs with, once per cold start: orders in PostgreSQL (`DATABASE_URL`),
+ * in PGlite (`CHARTER_DATA_DIR`, set by `charter dev`) or in memory; `close()` releases them.
+ * Passing `orders` skips opening a store.
+ * @example const deps = await createDeps(); ...; await deps.close();
  */
-export function createDeps(overrides: Partial<OrdersDeps> = {}): OrdersDeps {
+export async function createDeps(overrides: Partial<OrdersDeps> = {}): Promise<OrdersDeps & Closable> {
+  const store: OrdersStore = overrides.orders
+    ? { orders: overrides.orders, close: async () => {} }
+    : await openOrdersStore();
+  return { ...createInMemoryDeps({ orders: store.orders, ...overrides }), close: () => store.close() };
+}
+
+/**
+ * In-memory deps, whatever the environment says: no orders yet, the catalog's seed products
+ * for sale. For unit tests.
+ * @example createInMemoryDeps({ clock: () => new Date('2025-07-01T00:00:00Z') })
+ */
+export function createInMemoryDeps(overrides: Partial<OrdersDeps> = {}): OrdersDeps {
   return {
-    orders: new InMemoryOrderRepository(),
+    orders: overrides.orders ?? new InMemoryOrderRepository(),
     catalog: new InMemoryProductCatalog(seedCatalog),
     clock: () => new Date(),
     newId: randomUUID,

@@ -5,7 +5,7 @@ import { cancelOrder } from './cancel-order.ts';
 import type { NewOrder, Order } from './domain/order.ts';
 import { getOrder } from './get-order.ts';
 import { InMemoryOrderRepository } from './in-memory-repository.ts';
-import { createDeps, type OrdersDeps } from './index.ts';
+import { createInMemoryDeps, type OrdersDeps } from './index.ts';
 import { listMyOrders } from './list-my-orders.ts';
 import { placeOrder } from './place-order.ts';
 import { seedProductIds as ids } from './seed.ts';
@@ -18,7 +18,11 @@ const ada = bearer('auth0|ada', ['orders:read', 'orders:write']);
 const grace = bearer('auth0|grace', ['orders:read', 'orders:write']);
 
 const deps = (orders: Order[] = []): OrdersDeps =>
-  createDeps({ orders: new InMemoryOrderRepository(orders), clock: () => now, newId: () => ORDER_ID });
+  createInMemoryDeps({
+    orders: new InMemoryOrderRepository(orders),
+    clock: () => now,
+    newId: () => ORDER_ID,
+  });
 
 const problem = (status: number, slug: string, title: string, detail: string) => ({
   type: `urn:charter:problem:${slug}`,
@@ -144,7 +148,7 @@ describe('placeOrder', () => {
     expect(response).toEqual({
       status: 400,
       body: {
-        ...problem(400, 'request-validation', 'Bad Request', 'Each product may appear on one line only.'),
+        ...problem(400, 'duplicate-lines', 'Bad Request', 'Each product may appear on one line only.'),
         errors: [{ in: 'body', pointer: '/lines/2/productId', message: 'repeats the product of line 0' }],
       },
     });
@@ -208,7 +212,7 @@ describe('listMyOrders', () => {
       body: {
         ...problem(
           400,
-          'request-validation',
+          'invalid-cursor',
           'Bad Request',
           'Query parameter cursor is not a cursor this API issued.',
         ),

@@ -2,7 +2,7 @@
  * An {@link OrderRepository} in Maps, for tests and for `charter dev` until PGlite replaces it.
  * @module
  */
-import type { IdempotencyRecord } from './domain/idempotency.ts';
+import { IDEMPOTENCY_TTL_MS, type IdempotencyRecord } from './domain/idempotency.ts';
 import type { Order } from './domain/order.ts';
 import {
   compareOrderPositions,
@@ -10,7 +10,7 @@ import {
   type OrderQuery,
   positionOfOrder,
 } from './domain/order-listing.ts';
-import type { OrderRepository } from './repository.ts';
+import { IdempotencyKeyTakenError, type OrderRepository } from './repository.ts';
 
 /**
  * Orders in memory. Every read and write copies, so callers can never change stored state by
@@ -41,6 +41,12 @@ export class InMemoryOrderRepository implements OrderRepository {
   }
 
   async insert(order: Order, idempotency?: IdempotencyRecord): Promise<void> {
+    if (idempotency) {
+      const recorded = this.#keys.get(keyOf(idempotency.customerId, idempotency.key));
+      if (recorded && !hasExpired(recorded, idempotency.createdAt)) {
+        throw new IdempotencyKeyTakenError(idempotency.customerId, idempotency.key);
+      }
+    }
     this.#orders.set(order.id, structuredClone(order));
     if (idempotency) this.#keys.set(keyOf(idempotency.customerId, idempotency.key), { ...idempotency });
   }
@@ -53,6 +59,11 @@ export class InMemoryOrderRepository implements OrderRepository {
     const record = this.#keys.get(keyOf(customerId, key));
     return record && { ...record };
   }
+}
+
+/** Whether `record` had expired when a new record was made at `now` (ISO 8601). */
+function hasExpired(record: IdempotencyRecord, now: string): boolean {
+  return Date.parse(now) - Date.parse(record.createdAt) >= IDEMPOTENCY_TTL_MS;
 }
 
 // JSON keeps the pair unambiguous whatever characters a customer id contains.

@@ -2,7 +2,7 @@
  * The orders context's handlers, one per operation of contracts/orders/openapi.yaml.
  * @example
  * import { createDeps, handlers } from './handlers/orders/index.ts';
- * const app = createApp({ routes: contextRoutes, handlers, deps: createDeps(), authenticator });
+ * const app = createApp({ routes: contextRoutes, handlers, deps: await createDeps(), authenticator });
  * @module
  */
 import type { Handlers } from '../../generated/orders/handlers.gen.ts';
@@ -20,4 +20,4 @@ export const handlers = {
   placeOrder,
 } satisfies Handlers<OrdersDeps>;
 
-export { createDeps, type OrdersDeps } from './deps.ts';
+export { createDeps, createInMemoryDeps, type OrdersDeps } from './deps.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { apiKey, invoke } from '../test-support.ts';
 import { getProductRecommendations } from './get-product-recommendations.ts';
 import { getUserRecommendations } from './get-user-recommendations.ts';
-import { createDeps } from './index.ts';
+import { createInMemoryDeps } from './index.ts';
 import { seedProductIds as ids, seedSessionId, seedUserIds as users } from './seed.ts';
 
 const UNKNOWN_PRODUCT = '0e4f8a2b-1c3d-4e5f-9a7b-6c8d0e2f4a1b';
@@ -21,7 +21,7 @@ const notFound = (slug: string, detail: string) => ({
 
 describe('getProductRecommendations', () => {
   it('answers 200 with scored recommendations, best first', async () => {
-    const response = await invoke(getProductRecommendations, createDeps(), {
+    const response = await invoke(getProductRecommendations, createInMemoryDeps(), {
       path: { productId: ids.trailRunner },
       query: { limit: 3, exclude: [ids.trailGuide] },
       auth,
@@ -40,7 +40,7 @@ describe('getProductRecommendations', () => {
   });
 
   it('answers 404 for a product it does not know', async () => {
-    const response = await invoke(getProductRecommendations, createDeps(), {
+    const response = await invoke(getProductRecommendations, createInMemoryDeps(), {
       path: { productId: UNKNOWN_PRODUCT },
       auth,
       requestId,
@@ -51,7 +51,7 @@ describe('getProductRecommendations', () => {
 
 describe('getUserRecommendations', () => {
   it('answers 200 with a feed that counts the current session', async () => {
-    const response = await invoke(getUserRecommendations, createDeps(), {
+    const response = await invoke(getUserRecommendations, createInMemoryDeps(), {
       path: { userId: users.gardener },
       query: { limit: 2 },
       headers: { 'X-Session-Id': seedSessionId },
@@ -70,7 +70,7 @@ describe('getUserRecommendations', () => {
   });
 
   it('uses the default limit of 5 without a session', async () => {
-    const response = await invoke(getUserRecommendations, createDeps(), {
+    const response = await invoke(getUserRecommendations, createInMemoryDeps(), {
       path: { userId: users.runner },
       auth,
     });
@@ -79,7 +79,7 @@ describe('getUserRecommendations', () => {
   });
 
   it('answers 404 for a user it does not know', async () => {
-    const response = await invoke(getUserRecommendations, createDeps(), {
+    const response = await invoke(getUserRecommendations, createInMemoryDeps(), {
       path: { userId: 'u_ghost' },
       auth,
       requestId,

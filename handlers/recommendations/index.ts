@@ -2,7 +2,7 @@
  * The recommendations context's handlers, one per operation of contracts/recommendations/openapi.yaml.
  * @example
  * import { createDeps, handlers } from './handlers/recommendations/index.ts';
- * const app = createApp({ routes: contextRoutes, handlers, deps: createDeps(), authenticator });
+ * const app = createApp({ routes: contextRoutes, handlers, deps: await createDeps(), authenticator });
  * @module
  */
 import type { Handlers } from '../../generated/recommendations/handlers.gen.ts';
@@ -16,4 +16,4 @@ export const handlers = {
   getUserRecommendations,
 } satisfies Handlers<RecommendationsDeps>;
 
-export { createDeps, type RecommendationsDeps } from './deps.ts';
+export { createDeps, createInMemoryDeps, type RecommendationsDeps } from './deps.ts';

@@ -34,6 +34,9 @@ describe('charter dev --mock', () => {
   });
 
   it('still validates requests and enforces security in mock mode', async () => {
+    // Minted first: the blocking spawn can outlast the server's keep-alive, and a fetch right
+    // after it would reuse a connection the server has already closed.
+    const token = dev.charter('dev', 'token', '--sub', 'editor', '--scope', 'catalog:write').stdout;
     const invalid = await fetch(`${dev.url}/catalog/products?limit=0`);
     expect(invalid.status).toBe(400);
 
@@ -44,7 +47,6 @@ describe('charter dev --mock', () => {
     });
     expect(anonymousWrite.status).toBe(401);
 
-    const token = dev.charter('dev', 'token', '--sub', 'editor', '--scope', 'catalog:write').stdout;
     const created = await fetch(`${dev.url}/catalog/products/3f6c1a9e-8b2d-4c7e-9a51-0d2e7b4f6a13`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },

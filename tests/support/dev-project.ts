@@ -83,6 +83,8 @@ export async function attachDevProject(
 
   const banner = await waitFor(/serving \d+ context\(s\) at (http:\/\/[\d.:]+)/);
   const url = /http:\/\/[\d.:]+/.exec(banner)?.[0] as string;
+  // The banner's lines can arrive in several chunks; tests read them, so wait for the last one.
+  await waitFor(/a bearer token: /);
   return {
     root,
     url,

@@ -17,7 +17,7 @@ export interface Hit {
 
 export type Step = (response: ServerResponse) => void;
 
-/** Answers with a status, optional headers and a JSON body. */
+/** Answers with a status, optional headers and a JSON body (a string is sent as HTML). @example answer(429, {}, { 'retry-after': '1' }) */
 export const answer =
   (status: number, body: unknown = {}, headers: Record<string, string> = {}): Step =>
   (response) => {

@@ -134,6 +134,33 @@ describe('placeCustomerOrder', () => {
     expect(outcome).toEqual(want);
   });
 
+  it.each<[string, { given: { first: NewOrder; second: NewOrder }; want: unknown }]>([
+    [
+      'two concurrent retries with the same key and body place one order; the second replays it',
+      {
+        given: { first: shoe, second: shoe },
+        want: { kind: 'placed', replayed: true, order: expect.objectContaining({ id: 'order-1' }) },
+      },
+    ],
+    [
+      'two concurrent requests with the same key and different bodies: the second is refused',
+      {
+        given: { first: shoe, second: socks },
+        want: { kind: 'rejected', rejection: { reason: 'idempotency-key-reused', key: KEY } },
+      },
+    ],
+  ])('%s', async (_name, { given, want }) => {
+    const p = ports();
+    // Both requests look the key up before either stores it, as two concurrent ones can.
+    const [first, second] = await Promise.all([
+      placeCustomerOrder(p, { customerId: 'u_1', order: given.first, idempotencyKey: KEY }),
+      placeCustomerOrder(p, { customerId: 'u_1', order: given.second, idempotencyKey: KEY }),
+    ]);
+    expect(first).toMatchObject({ kind: 'placed', replayed: false, order: { id: 'order-1' } });
+    expect(second).toEqual(want);
+    expect(await p.orders.listByCustomer('u_1', { filter: {}, limit: 10 })).toHaveLength(1);
+  });
+
   it('stores the order it places', async () => {
     const p = ports();
     const outcome = await placeCustomerOrder(p, { customerId: 'u_1', order: shoe });

@@ -3,7 +3,7 @@
  * @module
  */
 import type { ProductCatalog } from '../product-catalog.ts';
-import type { OrderRepository } from '../repository.ts';
+import { IdempotencyKeyTakenError, type OrderRepository } from '../repository.ts';
 import { decideIdempotency, fingerprint, type IdempotencyRecord } from './idempotency.ts';
 import { type NewOrder, type Order, openOrder } from './order.ts';
 import { type DuplicateLine, duplicateLines } from './order-lines.ts';
@@ -89,6 +89,28 @@ export async function placeCustomerOrder(
           createdAt: now.toISOString(),
         }
       : undefined;
-  await ports.orders.insert(order, record);
+  try {
+    await ports.orders.insert(order, record);
+  } catch (error) {
+    if (error instanceof IdempotencyKeyTakenError && print !== undefined) {
+      return afterLostRace(ports, { customerId, key: error.key, print, now });
+    }
+    throw error;
+  }
   return { kind: 'placed', order, replayed: false };
+}
+
+/**
+ * A concurrent request with the same key was stored first: answer as if it had arrived first,
+ * with its order when the bodies match and the reused-key refusal when they do not.
+ */
+async function afterLostRace(
+  ports: PlaceOrderPorts,
+  race: { readonly customerId: string; readonly key: string; readonly print: string; readonly now: Date },
+): Promise<PlaceOrderOutcome> {
+  const record = await ports.orders.findIdempotencyRecord(race.customerId, race.key);
+  const decision = decideIdempotency(record, race.print, race.now);
+  const first = decision.kind === 'replay' ? await ports.orders.get(decision.orderId) : undefined;
+  if (first) return { kind: 'placed', order: first, replayed: true };
+  return { kind: 'rejected', rejection: { reason: 'idempotency-key-reused', key: race.key } };
 }
