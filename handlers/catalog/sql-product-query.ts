@@ -47,8 +47,8 @@ export function selectProducts(query: ProductQuery): SqlStatement {
   const { filter } = query;
   if (filter.category !== undefined) where.push(`category = ${bind(filter.category)}`);
   if (filter.tags && filter.tags.length > 0) where.push(`tags @> ${bind([...filter.tags])}::text[]`);
-  if (filter.minPrice !== undefined) where.push(`price_amount >= ${bind(filter.minPrice)}`);
-  if (filter.maxPrice !== undefined) where.push(`price_amount <= ${bind(filter.maxPrice)}`);
+  if (filter.minPrice !== undefined) where.push(`price_amount >= ${bind(filter.minPrice)}::numeric`);
+  if (filter.maxPrice !== undefined) where.push(`price_amount <= ${bind(filter.maxPrice)}::numeric`);
   if (filter.inStock !== undefined) where.push(filter.inStock ? 'stock > 0' : 'stock <= 0');
   if (filter.q !== undefined) {
     const words = filter.q.toLowerCase().split(/\s+/).filter(Boolean);
