@@ -40,7 +40,7 @@ export interface paths {
         };
         /**
          * Get a product
-         * @description Returns one product by its id.
+         * @description Returns one product by its id, with products recommended alongside it. Recommendations come from the recommendations context; when it is slow (over 300 ms) or failing, the product is still returned, with an empty `recommendations.items` and `recommendations.degraded` set to true.
          */
         get: operations["getProduct"];
         put?: never;
@@ -59,67 +59,8 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /**
-         * @example {
-         *       "id": "3f6c1a9e-8b2d-4c7e-9a51-0d2e7b4f6a13",
-         *       "sku": "TR2-BLK-42",
-         *       "name": "Trail Runner 2",
-         *       "description": "Lightweight trail shoe with a grippy outsole and a breathable mesh upper.",
-         *       "category": "sports",
-         *       "tags": [
-         *         "running",
-         *         "trail"
-         *       ],
-         *       "price": {
-         *         "amount": 12900,
-         *         "currency": "EUR"
-         *       },
-         *       "stock": 37,
-         *       "media": [
-         *         {
-         *           "kind": "image",
-         *           "url": "https://cdn.shop.example/products/trail-runner-2/side.jpg",
-         *           "alt": "Trail Runner 2 seen from the side"
-         *         },
-         *         {
-         *           "kind": "video",
-         *           "url": "https://cdn.shop.example/products/trail-runner-2/on-trail.mp4",
-         *           "durationSeconds": 42
-         *         }
-         *       ],
-         *       "createdAt": "2025-03-14T09:26:53Z",
-         *       "updatedAt": "2025-06-02T16:40:11Z"
-         *     }
-         */
-        Product: {
-            /**
-             * Format: uuid
-             * @example 3f6c1a9e-8b2d-4c7e-9a51-0d2e7b4f6a13
-             */
-            readonly id: string;
-            sku: components["schemas"]["Sku"];
-            name: components["schemas"]["ProductName"];
-            description: components["schemas"]["ProductDescription"];
-            category: components["schemas"]["Category"];
-            tags: components["schemas"]["Tags"];
-            price: components["schemas"]["Money"];
-            /**
-             * @description Units available to order right now.
-             * @example 37
-             */
-            stock: number;
-            media: components["schemas"]["MediaList"];
-            /**
-             * Format: date-time
-             * @example 2025-03-14T09:26:53Z
-             */
-            readonly createdAt: string;
-            /**
-             * Format: date-time
-             * @example 2025-06-02T16:40:11Z
-             */
-            readonly updatedAt: string;
-        };
+        /** @description A product of the catalog. */
+        Product: components["schemas"]["ProductFields"];
         /**
          * @description A product to add to the catalog. The server assigns `id`, `createdAt` and `updatedAt`.
          * @example {
@@ -212,6 +153,10 @@ export interface components {
              * @example eyJjcmVhdGVkQXQiOiIyMDI1LTAzLTE0VDA5OjI2OjUzWiJ9
              */
             nextCursor: string | null;
+        };
+        /** @description A product with what the shop recommends alongside it. */
+        ProductDetail: components["schemas"]["ProductFields"] & {
+            recommendations: components["schemas"]["Recommendations"];
         };
         /**
          * @description An RFC 9457 problem details object. `errors` is present on 400 responses and lists every parameter or body field that failed validation.
@@ -363,6 +308,68 @@ export interface components {
         /** @description Pictures and clips in display order. */
         MediaList: components["schemas"]["Media"][];
         /**
+         * @description The fields of a product, open for extension so that ProductDetail can add to them; Product and ProductDetail close the set with unevaluatedProperties.
+         * @example {
+         *       "id": "3f6c1a9e-8b2d-4c7e-9a51-0d2e7b4f6a13",
+         *       "sku": "TR2-BLK-42",
+         *       "name": "Trail Runner 2",
+         *       "description": "Lightweight trail shoe with a grippy outsole and a breathable mesh upper.",
+         *       "category": "sports",
+         *       "tags": [
+         *         "running",
+         *         "trail"
+         *       ],
+         *       "price": {
+         *         "amount": 12900,
+         *         "currency": "EUR"
+         *       },
+         *       "stock": 37,
+         *       "media": [
+         *         {
+         *           "kind": "image",
+         *           "url": "https://cdn.shop.example/products/trail-runner-2/side.jpg",
+         *           "alt": "Trail Runner 2 seen from the side"
+         *         },
+         *         {
+         *           "kind": "video",
+         *           "url": "https://cdn.shop.example/products/trail-runner-2/on-trail.mp4",
+         *           "durationSeconds": 42
+         *         }
+         *       ],
+         *       "createdAt": "2025-03-14T09:26:53Z",
+         *       "updatedAt": "2025-06-02T16:40:11Z"
+         *     }
+         */
+        ProductFields: {
+            /**
+             * Format: uuid
+             * @example 3f6c1a9e-8b2d-4c7e-9a51-0d2e7b4f6a13
+             */
+            readonly id: string;
+            sku: components["schemas"]["Sku"];
+            name: components["schemas"]["ProductName"];
+            description: components["schemas"]["ProductDescription"];
+            category: components["schemas"]["Category"];
+            tags: components["schemas"]["Tags"];
+            price: components["schemas"]["Money"];
+            /**
+             * @description Units available to order right now.
+             * @example 37
+             */
+            stock: number;
+            media: components["schemas"]["MediaList"];
+            /**
+             * Format: date-time
+             * @example 2025-03-14T09:26:53Z
+             */
+            readonly createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2025-06-02T16:40:11Z
+             */
+            readonly updatedAt: string;
+        };
+        /**
          * @example {
          *       "in": "query",
          *       "name": "limit",
@@ -390,6 +397,26 @@ export interface components {
              * @example must be >= 0
              */
             message: string;
+        };
+        /**
+         * @description Products recommended with this one. `degraded` is true when the recommendations service was slow or unavailable and the list is empty for that reason, not because there is nothing to recommend.
+         * @example {
+         *       "items": [
+         *         {
+         *           "productId": "9a0b4c2d-6e1f-4a3b-8c5d-7e9f1a2b3c4d",
+         *           "score": 0.82
+         *         }
+         *       ],
+         *       "degraded": false
+         *     }
+         */
+        Recommendations: {
+            items: {
+                /** Format: uuid */
+                productId: string;
+                score: number;
+            }[];
+            degraded: boolean;
         };
     };
     responses: {
@@ -664,13 +691,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The product. */
+            /** @description The product, with recommendations. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Product"];
+                    "application/json": components["schemas"]["ProductDetail"];
                 };
             };
             400: components["responses"]["BadRequest"];

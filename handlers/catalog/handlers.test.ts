@@ -24,9 +24,28 @@ const problem = (status: number, slug: string, title: string, detail: string) =>
 });
 
 describe('getProduct', () => {
-  it('returns the product', async () => {
-    const response = await invoke(getProduct, deps(), { path: { productId: ids.trailRunner } });
-    expect(response).toEqual({ status: 200, body: seedProducts[0] });
+  it('returns the product with its recommendations', async () => {
+    const recommended = [{ productId: ids.trailRunner, score: 0.9 }];
+    const recommendations = { ...deps().recommendations, source: { forProduct: async () => recommended } };
+    const response = await invoke(getProduct, createInMemoryDeps({ recommendations }), {
+      path: { productId: ids.trailRunner },
+    });
+    expect(response).toEqual({
+      status: 200,
+      body: { ...seedProducts[0], recommendations: { items: recommended, degraded: false } },
+    });
+  });
+
+  it('still returns the product when recommendations fail, with an empty list marked degraded', async () => {
+    const failing = { forProduct: () => Promise.reject(new Error('recommendations are down')) };
+    const recommendations = { ...deps().recommendations, source: failing };
+    const response = await invoke(getProduct, createInMemoryDeps({ recommendations }), {
+      path: { productId: ids.trailRunner },
+    });
+    expect(response).toEqual({
+      status: 200,
+      body: { ...seedProducts[0], recommendations: { items: [], degraded: true } },
+    });
   });
 
   it('answers 404 for an unknown id', async () => {

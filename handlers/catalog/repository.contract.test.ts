@@ -124,8 +124,14 @@ describe.each(subjects)('ProductRepository: $name', (subject) => {
       { given: { filter: { minPrice: 2490, maxPrice: 4900 } }, want: [book, lamp] },
     ],
     // Found by charter fuzz: the contract types price bounds as numbers, not whole numbers.
-    ['fractional price bounds', { given: { filter: { minPrice: 2489.5, maxPrice: 4900.25 } }, want: [book, lamp] }],
-    ['the smallest positive number as a bound', { given: { filter: { minPrice: 5e-324 } }, want: [book, tent, lamp, socks, boots] }],
+    [
+      'fractional price bounds',
+      { given: { filter: { minPrice: 2489.5, maxPrice: 4900.25 } }, want: [book, lamp] },
+    ],
+    [
+      'the smallest positive number as a bound',
+      { given: { filter: { minPrice: 5e-324 } }, want: [book, tent, lamp, socks, boots] },
+    ],
     ['in stock', { given: { filter: { inStock: true } }, want: [book, tent, lamp, boots] }],
     ['sold out', { given: { filter: { inStock: false } }, want: [socks] }],
     ['text, any case, in the name', { given: { filter: { q: 'ALPINE' } }, want: [socks, boots] }],

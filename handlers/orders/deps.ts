@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Closable } from '@charter/platform/runtime/data';
+import { sdkProductCatalog } from './catalog-sdk.ts';
 import { InMemoryProductCatalog } from './in-memory-product-catalog.ts';
 import { InMemoryOrderRepository } from './in-memory-repository.ts';
 import type { ProductCatalog } from './product-catalog.ts';
@@ -17,7 +18,7 @@ export type { CatalogEntry, ProductCatalog } from './product-catalog.ts';
 /** The orders context's dependencies, created once per function. */
 export interface OrdersDeps {
   readonly orders: OrderRepository;
-  /** Product names, prices and stock; the catalog SDK in a later version. */
+  /** Product names, prices and stock: the catalog context, through its SDK. */
   readonly catalog: ProductCatalog;
   /** The current time; injected so that timestamps are testable. */
   readonly clock: () => Date;
@@ -35,7 +36,14 @@ export async function createDeps(overrides: Partial<OrdersDeps> = {}): Promise<O
   const store: OrdersStore = overrides.orders
     ? { orders: overrides.orders, close: async () => {} }
     : await openOrdersStore();
-  return { ...createInMemoryDeps({ orders: store.orders, ...overrides }), close: () => store.close() };
+  const catalogUrl = process.env.CHARTER_URL_CATALOG;
+  // Prices come from the catalog context itself when its address is known (the dev gateway and
+  // the deployed stack set it); the seed copy keeps a lone orders context usable.
+  const catalog = overrides.catalog ?? (catalogUrl ? sdkProductCatalog({ baseUrl: catalogUrl }) : undefined);
+  return {
+    ...createInMemoryDeps({ orders: store.orders, ...(catalog ? { catalog } : {}), ...overrides }),
+    close: () => store.close(),
+  };
 }
 
 /**
@@ -46,7 +54,7 @@ export async function createDeps(overrides: Partial<OrdersDeps> = {}): Promise<O
 export function createInMemoryDeps(overrides: Partial<OrdersDeps> = {}): OrdersDeps {
   return {
     orders: overrides.orders ?? new InMemoryOrderRepository(),
-    catalog: new InMemoryProductCatalog(seedCatalog),
+    catalog: overrides.catalog ?? new InMemoryProductCatalog(seedCatalog),
     clock: () => new Date(),
     newId: randomUUID,
     ...overrides,

@@ -1,6 +1,6 @@
 /**
- * The port through which orders learns product names, prices and stock. Today an in-memory
- * copy answers; later the catalog context's SDK does (contexts never import each other).
+ * The port through which orders learns product names, prices and stock: the catalog context's
+ * SDK answers (catalog-sdk.ts), or an in-memory copy in unit tests. Contexts never import each other.
  * @module
  */
 import type { Money } from './domain/order.ts';

@@ -17,7 +17,14 @@ import { buildReferencePage } from './docs/redocly-docs.ts';
 import { FunctionHost } from './functions/function-host.ts';
 import { createHttpHandler, type HandlerState, type ServedContext } from './http-handler.ts';
 import { regenerateContext } from './regenerate.ts';
-import { functionSpecFor, type LoadedContract, loadContract, serviceUrls } from './served-contexts.ts';
+import {
+  functionSpecFor,
+  type LoadedContract,
+  loadContract,
+  serviceApiKeys,
+  serviceUrls,
+} from './served-contexts.ts';
+import { stdoutLines } from './stdout-lines.ts';
 import { watchSources } from './watch-sources.ts';
 
 export interface DevGatewayOptions {
@@ -48,7 +55,7 @@ interface ContextState {
 /** @example const gateway = await startDevGateway({ root: process.cwd(), port: 0 }); */
 export async function startDevGateway(options: DevGatewayOptions): Promise<DevGateway> {
   const root = options.root;
-  const log = options.log ?? ((line: string) => console.log(line));
+  const log = options.log ?? stdoutLines();
   const config = loadConfig(root);
   const sources = findContexts(root);
   if (sources.length === 0) throw new Error('no contracts found under contracts/<ctx>/openapi.yaml');
@@ -77,10 +84,14 @@ export async function startDevGateway(options: DevGatewayOptions): Promise<DevGa
   });
   const address = server.address() as AddressInfo;
   const url = `http://${address.address}:${address.port}`;
-  const env = serviceUrls(
-    url,
-    sources.map((s) => s.name),
-  );
+  // Functions reach the other contexts through their SDKs, at these addresses with these keys.
+  const env = {
+    ...serviceUrls(
+      url,
+      sources.map((s) => s.name),
+    ),
+    ...serviceApiKeys(apiKeys),
+  };
 
   for (const source of sources) {
     const contract = contracts.get(source.name) as LoadedContract;

@@ -58,7 +58,18 @@ export function functionSpecFor(
 
 /** Base URLs of every context as functions see them (`CHARTER_URL_CATALOG=http://...`). */
 export function serviceUrls(baseUrl: string, contexts: readonly string[]): Record<string, string> {
+  return Object.fromEntries(contexts.map((c) => [`CHARTER_URL_${envName(c)}`, `${baseUrl}/${c}`]));
+}
+
+/** The local API key of each context that takes one (`CHARTER_API_KEY_RECOMMENDATIONS`), for SDK calls. */
+export function serviceApiKeys(
+  keys: Readonly<Record<string, { readonly context: string }>>,
+): Record<string, string> {
   return Object.fromEntries(
-    contexts.map((c) => [`CHARTER_URL_${c.toUpperCase().replaceAll('-', '_')}`, `${baseUrl}/${c}`]),
+    Object.entries(keys).map(([value, entry]) => [`CHARTER_API_KEY_${envName(entry.context)}`, value]),
   );
+}
+
+function envName(context: string): string {
+  return context.toUpperCase().replaceAll('-', '_');
 }

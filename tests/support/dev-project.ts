@@ -30,13 +30,15 @@ export async function startDevProject(
   name: string,
   devArgs: string[] = [],
   keep = false,
+  env: Record<string, string> = {},
 ): Promise<DevProject> {
   const root = resolve('.charter/tmp', `${name}-${process.pid}-${Date.now().toString(36)}`);
   mkdirSync(root, { recursive: true });
-  for (const part of ['contracts', 'generated', 'handlers', 'charter.config.json']) {
+  // Handlers call other contexts through sdk/, so it travels with them.
+  for (const part of ['contracts', 'generated', 'handlers', 'sdk', 'charter.config.json']) {
     cpSync(part, join(root, part), { recursive: true });
   }
-  return attachDevProject(root, devArgs, keep);
+  return attachDevProject(root, devArgs, keep, env);
 }
 
 /** Starts `charter dev` on an existing project folder (for restarts over the same data). */
@@ -44,11 +46,12 @@ export async function attachDevProject(
   root: string,
   devArgs: string[] = [],
   keep = false,
+  env: Record<string, string> = {},
 ): Promise<DevProject> {
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [CHARTER, 'dev', '--port', '0', ...devArgs], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'development' },
+    env: { ...process.env, NODE_ENV: 'development', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const listeners = new Set<() => void>();
