@@ -4,9 +4,11 @@
  * @module
  */
 import { relative } from 'node:path';
+import { loadConfig } from '../config/charter-config.ts';
 import type { GeneratedFile } from './emit/generated-file.ts';
 import { emitHandlers } from './emit/handlers/emit-handlers.ts';
 import { emitRoutes } from './emit/routes/emit-routes.ts';
+import { emitSdk } from './emit/sdk/emit-sdk.ts';
 import { emitTypes } from './emit/types/emit-types.ts';
 import { emitValidators } from './emit/validators/emit-validators.ts';
 import { buildModel } from './model/build-model.ts';
@@ -20,8 +22,8 @@ export interface ContextOutput {
   /** Folder the generated code belongs in, relative to the root (`generated/<ctx>`). */
   readonly outDir: string;
   /**
-   * Every folder this context's output owns (`generated/<ctx>`, and `sdk/<ctx>` once SDKs are
-   * emitted); each is replaced as a whole, so a file no longer generated disappears.
+   * Every folder this context's output owns (`generated/<ctx>` and `sdk/<ctx>`; `<outDir>/sdk`
+   * for output sent elsewhere); each is replaced as a whole, so a file no longer generated disappears.
    */
   readonly folders: readonly string[];
   readonly files: readonly GeneratedFile[];
@@ -39,10 +41,12 @@ export async function generateContext(
   root: string,
   source: ContextSource,
   outDir = `generated/${source.name}`,
+  // Output sent elsewhere (tests, the corpus check) keeps its SDK beside it, never in sdk/.
+  sdkDir = outDir === `generated/${source.name}` ? `sdk/${source.name}` : `${outDir}/sdk`,
 ): Promise<ContextOutput> {
   const shownFile = relative(root, source.contractFile);
   const bundled = await bundleContract(source.contractFile, root);
-  const base = { context: source.name, outDir, folders: [outDir], sources: bundled.files };
+  const base = { context: source.name, outDir, folders: [outDir, sdkDir], sources: bundled.files };
   if (bundled.problems.some((p) => p.severity === 'error'))
     return { ...base, files: [], problems: bundled.problems };
 
@@ -55,6 +59,7 @@ export async function generateContext(
     emitHandlers(model, outDir),
     emitRoutes(model, outDir),
     emitValidators(model, outDir, problems),
+    emitSdk(model, sdkDir, { scope: loadConfig(root).sdk.scope }),
   ]);
   const files = problems.hasErrors ? [] : emitted.flat().sort((a, b) => a.path.localeCompare(b.path));
   return { ...base, files, problems: [...bundled.problems, ...problems.items], model };
