@@ -1,4 +1,8 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+const postgresSetup = fileURLToPath(new URL('./tests/support/postgres-global-setup.ts', import.meta.url));
 
 export default defineConfig({
   test: {
@@ -7,5 +11,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // A throwaway PostgreSQL for the repository contract tests (CHARTER_TEST_DATABASE_URL).
+    // Projects copied without tests/support (scaffold tests) run without it.
+    globalSetup: existsSync(postgresSetup) ? [postgresSetup] : [],
   },
 });

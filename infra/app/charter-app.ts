@@ -7,6 +7,7 @@ import { App, type AppProps, Stack, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { CharterConfig } from '../../platform/config/charter-config.ts';
 import type { LoadedContext } from '../lib/config/load-contexts.ts';
+import type { ContainerCode } from '../lib/container/container-code.ts';
 import { ContractStack } from '../lib/contract-stack.ts';
 import { ApiDomain } from '../lib/domain/api-domain.ts';
 import type { FunctionCode } from '../lib/functions/function-code.ts';
@@ -15,6 +16,10 @@ export interface CharterAppOptions {
   readonly config: CharterConfig;
   readonly contexts: readonly LoadedContext[];
   readonly code: FunctionCode;
+  /** The project root, where `handlers/<ctx>/migrations` are. @default process.cwd() */
+  readonly root?: string;
+  /** Images of Fargate contexts. @default ContainerCode.fromBundleDir('dist/containers') */
+  readonly containerCode?: ContainerCode;
   /** @default {} (the CDK CLI passes the output folder through the environment) */
   readonly appProps?: AppProps;
   /** Prefix of every stack name. @default 'charter' */
@@ -59,6 +64,8 @@ export function buildCharterApp(options: CharterAppOptions): CharterApp {
       config: options.config,
       context,
       code: options.code,
+      containerCode: options.containerCode,
+      root: options.root,
       serviceUrls: domainConfig ? serviceUrls(`https://${domainConfig.name}`, names, name) : {},
       domain: domain ? { domain: domain.domainName } : undefined,
     });

@@ -7,8 +7,11 @@
  * @module
  */
 export { SchemeAuthorizer } from './auth/scheme-authorizer.ts';
+export { ContainerCode } from './container/container-code.ts';
+export { ContainerService, type ContainerServiceProps } from './container/container-service.ts';
 export { ContractApi } from './contract-api/contract-api.ts';
 export type {
+  ContainerOptions,
   ContractApiDomain,
   ContractApiProps,
   SizingOptions,

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkDeploySection, checkSizing } from './check-deploy-config.ts';
 import { DEFAULT_DEPLOY, type DeployConfig, type FunctionSizing, mergeDeploy } from './deploy-config.ts';
+import { type ContextRuntime, checkRuntimeSettings } from './runtime-config.ts';
 
 export type FunctionStrategy = 'per-operation' | 'per-context' | 'groups';
 
@@ -25,6 +26,12 @@ export interface CorsConfig {
 }
 
 export interface ContextConfig {
+  /** Lambda functions, or one Fargate service behind a load balancer. @default 'lambda' */
+  readonly runtime?: ContextRuntime;
+  /** Size and scaling of the Fargate service (runtime fargate only); see runtime-config.ts. @default DEFAULT_CONTAINER */
+  readonly container?: unknown;
+  /** An Aurora Serverless v2 cluster for the context's repositories (`true` for the defaults). @default none */
+  readonly database?: unknown;
   /** How this context's operations become functions. @default the project's strategy */
   readonly strategy?: FunctionStrategy;
   /** Seconds a function may run before it is stopped (Lambda's timeout). @default 10 */
@@ -129,6 +136,7 @@ export function loadConfig(root: string): CharterConfig {
     if (context.memoryMb !== undefined)
       checkRange(context.memoryMb, 128, 10240, `/contexts/${name}/memoryMb`, problems);
     checkDeploySection(context.deploy, `/contexts/${name}/deploy`, problems);
+    checkRuntimeSettings(context as Record<string, unknown>, `/contexts/${name}`, problems);
     checkSizing(context.operations, `/contexts/${name}/operations`, problems);
     checkSizing(context.functions, `/contexts/${name}/functions`, problems);
   }

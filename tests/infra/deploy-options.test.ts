@@ -18,7 +18,7 @@ import { DeploymentPreference } from '../../infra/lib/functions/deployment-prefe
 import { FunctionCode } from '../../infra/lib/functions/function-code.ts';
 import type { CharterConfig } from '../../platform/config/charter-config.ts';
 import { mergeDeploy } from '../../platform/config/deploy-config.ts';
-import { exampleConfig, exampleContexts, outdir, standInBundles } from './support/fixtures.ts';
+import { exampleContexts, exampleLambdaConfig, outdir, standInBundles } from './support/fixtures.ts';
 import { contractFunctions, resources, tagsOf } from './support/template.ts';
 
 type Json = Record<string, unknown>;
@@ -38,7 +38,7 @@ beforeAll(async () => {
     contexts.map((c) => c.model),
     'per-operation',
   );
-  const base = exampleConfig();
+  const base = exampleLambdaConfig();
   const config: CharterConfig = {
     ...base,
     deploy: mergeDeploy(base.deploy, {
@@ -181,7 +181,7 @@ describe('contract extensions', () => {
     };
     bundled.paths['/orders/{orderId}'].get['x-charter-timeout-seconds'] = 20;
     bundled.components.securitySchemes.bearerAuth['x-charter-authorizer'] = 'shop-tokens';
-    const base = exampleConfig();
+    const base = exampleLambdaConfig();
     const functionArn = 'arn:aws:lambda:eu-west-1:111122223333:function:shop-tokens';
     const config = {
       ...base,

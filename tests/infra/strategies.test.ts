@@ -14,7 +14,7 @@ import { type PlannedFunction, planFunctions } from '../../platform/bundle/plan-
 import type { ContractModel } from '../../platform/codegen/model/model.ts';
 import type { FunctionStrategy } from '../../platform/config/charter-config.ts';
 import { DEFAULT_DEPLOY } from '../../platform/config/deploy-config.ts';
-import { exampleConfig, exampleContexts, outdir, standInBundles } from './support/fixtures.ts';
+import { exampleContexts, exampleLambdaConfig, outdir, standInBundles } from './support/fixtures.ts';
 import { contractFunctions, definitionOf, logicalId, resources, tagsOf } from './support/template.ts';
 
 type Json = Record<string, unknown>;
@@ -56,7 +56,7 @@ describe.each(cases)('strategy %s on the example contexts', (strategy, expected)
     contexts = (await exampleContexts()).map((c) =>
       strategy === 'groups' ? { ...c, model: grouped(c.model) } : c,
     );
-    const base = exampleConfig();
+    const base = exampleLambdaConfig();
     const config = {
       ...base,
       functions: { ...base.functions, strategy },

@@ -66,14 +66,26 @@ export const transportCases: readonly (readonly [string, { given: CaseRequest; w
     '200: routes by path under the base path, checks scopes, decodes path parameters',
     {
       given: { method: 'GET', path: `/orders/orders/${ORDER_ID}`, claims: writer },
-      want: { status: 200, headers: { 'content-type': 'application/json' }, body: { id: ORDER_ID, customerId: 'u1' } },
+      want: {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: { id: ORDER_ID, customerId: 'u1' },
+      },
     },
   ],
   [
     '200: repeated query parameters become arrays coerced to their schema types',
     {
-      given: { method: 'GET', path: '/orders', query: 'status=placed&status=shipped&limit=5', claims: writer },
-      want: { status: 200, headers: { 'x-echo-query': JSON.stringify({ status: ['placed', 'shipped'], limit: 5 }) } },
+      given: {
+        method: 'GET',
+        path: '/orders',
+        query: 'status=placed&status=shipped&limit=5',
+        claims: writer,
+      },
+      want: {
+        status: 200,
+        headers: { 'x-echo-query': JSON.stringify({ status: ['placed', 'shipped'], limit: 5 }) },
+      },
     },
   ],
   [
@@ -148,7 +160,13 @@ export const transportCases: readonly (readonly [string, { given: CaseRequest; w
   [
     '415: an undeclared media type',
     {
-      given: { method: 'POST', path: '/orders', headers: { 'content-type': 'text/plain' }, body: 'hi', claims: writer },
+      given: {
+        method: 'POST',
+        path: '/orders',
+        headers: { 'content-type': 'text/plain' },
+        body: 'hi',
+        claims: writer,
+      },
       want: { status: 415 },
     },
   ],

@@ -3,6 +3,7 @@
  * strategy, sizing, stage, WAF, traffic shifting, alarms, authorizers, keys and grants.
  * @module
  */
+import { join } from 'node:path';
 import { Duration } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -16,7 +17,9 @@ import {
   type LambdaAuthorizerConfig,
   type SchemeAuthConfig,
 } from '../../../platform/config/deploy-config.ts';
+import { containerConfig, contextRuntime, databaseConfig } from '../../../platform/config/runtime-config.ts';
 import { SchemeAuthorizer } from '../auth/scheme-authorizer.ts';
+import { ContainerCode } from '../container/container-code.ts';
 import type { ContractApiDomain, ContractApiProps } from '../contract-api/contract-api-props.ts';
 import { DeploymentPreference } from '../functions/deployment-preference.ts';
 import type { FunctionCode } from '../functions/function-code.ts';
@@ -27,6 +30,10 @@ export interface PropsFromConfigOptions {
   readonly config: CharterConfig;
   readonly context: LoadedContext;
   readonly code: FunctionCode;
+  /** The project root, where `handlers/<ctx>/migrations` are. @default process.cwd() */
+  readonly root?: string;
+  /** Images of contexts with `"runtime": "fargate"`. @default ContainerCode.fromBundleDir('dist/containers') */
+  readonly containerCode?: ContainerCode;
   /** Base URLs of the other contexts, for SDK calls between them. @default {} */
   readonly serviceUrls?: Readonly<Record<string, string>>;
   /** @default none */
@@ -44,6 +51,14 @@ export function propsFromConfig(scope: Construct, options: PropsFromConfigOption
   return {
     contract: model,
     code: options.code,
+    container:
+      contextRuntime(settings.runtime, model.bundled, model.sourceFile) === 'fargate'
+        ? {
+            code: options.containerCode ?? ContainerCode.fromBundleDir('dist/containers'),
+            sizing: containerConfig(settings.container),
+          }
+        : undefined,
+    database: databaseOf(options, model.context, settings.database),
     strategy: settings.strategy,
     unimplemented: options.context.unimplemented,
     requireHandlers: deploy.requireHandlers,
@@ -71,6 +86,17 @@ export function propsFromConfig(scope: Construct, options: PropsFromConfigOption
     usagePlan: deploy.usagePlan,
     domain: options.domain,
   };
+}
+
+function databaseOf(
+  options: PropsFromConfigOptions,
+  context: string,
+  raw: unknown,
+): ContractApiProps['database'] {
+  const config = databaseConfig(raw, context);
+  if (!config) return undefined;
+  const root = options.root ?? process.cwd();
+  return { config, migrationsDir: join(root, 'handlers', context, 'migrations') };
 }
 
 function preferenceOf(deploy: ContextDeployConfig): DeploymentPreference {

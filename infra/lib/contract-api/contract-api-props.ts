@@ -4,11 +4,15 @@
  * @module
  */
 import type * as apigw from 'aws-cdk-lib/aws-apigateway';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { ContractModel } from '../../../platform/codegen/model/model.ts';
 import type { FunctionStrategy } from '../../../platform/config/charter-config.ts';
 import type { AlarmConfig, FunctionSizing, UsagePlanConfig } from '../../../platform/config/deploy-config.ts';
+import type { ContainerConfig, DatabaseConfig } from '../../../platform/config/runtime-config.ts';
 import type { SchemeAuthorizer } from '../auth/scheme-authorizer.ts';
+import type { ContainerCode } from '../container/container-code.ts';
 import type { DeploymentPreference } from '../functions/deployment-preference.ts';
 import type { FunctionCode } from '../functions/function-code.ts';
 import type { Firewall } from '../waf/firewall.ts';
@@ -42,11 +46,40 @@ export interface ContractApiDomain {
   readonly basePath?: string;
 }
 
+/** A context served by one Fargate service instead of Lambda functions. */
+export interface ContainerOptions {
+  /** The image: `ContainerCode.fromBundleDir('dist/containers')` or one built elsewhere. */
+  readonly code: ContainerCode;
+  /** @default DEFAULT_CONTAINER (512 CPU units, 1 GB, 2 to 10 tasks, 60 % CPU, 6000 requests per task and minute) */
+  readonly sizing?: Partial<ContainerConfig>;
+  /** @default a new VPC (two AZs, one NAT gateway, flow logs) */
+  readonly vpc?: ec2.IVpc;
+  /** Environment from Secrets Manager (database credentials). @default {} */
+  readonly secrets?: Readonly<Record<string, ecs.Secret>>;
+}
+
+/** The context's Aurora Serverless v2 database (its repositories' AWS implementation). */
+export interface DatabaseOptions {
+  readonly config: DatabaseConfig;
+  /** The SQL migrations applied on deploy: `handlers/<ctx>/migrations`. */
+  readonly migrationsDir: string;
+}
+
 export interface ContractApiProps {
   /** The context's contract, as platform/codegen models it. */
   readonly contract: ContractModel;
-  /** Where each function's code comes from. */
+  /** Where each function's code comes from (unused when the context runs in a container). */
   readonly code: FunctionCode;
+  /**
+   * Serve every operation from a Fargate service behind a Network Load Balancer and a VPC link
+   * instead of Lambda functions. @default none (Lambda)
+   */
+  readonly container?: ContainerOptions;
+  /**
+   * An Aurora Serverless v2 cluster behind an RDS Proxy, migrated on deploy. Containers only for
+   * now: Lambda functions would need VPC placement to reach the proxy. @default none
+   */
+  readonly database?: DatabaseOptions;
   /** How operations become functions. @default 'per-operation' */
   readonly strategy?: FunctionStrategy;
   /** Operations that have no handler (they answer 501). @default [] */

@@ -12,7 +12,10 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { PlannedFunction } from '../../../platform/bundle/plan-functions.ts';
 import type { AlarmConfig } from '../../../platform/config/deploy-config.ts';
+import { containerConfig } from '../../../platform/config/runtime-config.ts';
 import { bindAuthorizers } from '../auth/bind-authorizers.ts';
+import { ContainerService } from '../container/container-service.ts';
+import { ContextDatabase } from '../data/context-database.ts';
 import { buildGatewayDefinition, type GatewayDefinition } from '../definition/gateway-definition.ts';
 import type { ContractFunction } from '../functions/contract-function.ts';
 import { DeploymentPreference } from '../functions/deployment-preference.ts';
@@ -46,6 +49,10 @@ export class ContractApi extends Construct {
   readonly definition: GatewayDefinition;
   readonly firewall?: StageFirewall;
   readonly usagePlan?: apigw.UsagePlan;
+  /** The Fargate service, when the context runs in a container. */
+  readonly container?: ContainerService;
+  /** The Aurora cluster, proxy and migrations, when the context keeps data on AWS. */
+  readonly database?: ContextDatabase;
   /** Path this API is served under on the custom domain. */
   readonly basePath: string;
 
@@ -59,36 +66,37 @@ export class ContractApi extends Construct {
     const stage = props.stage ?? {};
     const logRetention = stage.logRetention ?? logs.RetentionDays.ONE_MONTH;
 
-    const deploymentRole = new iam.Role(this, 'DeploymentRole', {
-      assumedBy: new iam.ServicePrincipal('codedeploy.amazonaws.com'),
-      managedPolicies: [
-        iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSCodeDeployRoleForLambdaLimited'),
-      ],
-      description: `charter ${context}: lets CodeDeploy shift the live aliases`,
-    });
-    acknowledgeDeploymentRole(deploymentRole);
-    const placed = placeFunctions(this, {
-      plan: this.plan,
-      functionStacks:
-        props.functionStacks ??
-        nestedStackCount(this.plan.length, resourcesPerFunction(props.invokerAccountIds?.length ?? 0)),
-      member: (fn) => ({
-        functionName: fn.name,
-        operations: fn.operations.map((op) => op.operationId),
-        code: props.code.codeFor(context, fn),
-        ...sizeFunction(props.contract, fn, props.sizing),
-      }),
-      common: {
+    const container = props.container
+      ? new ContainerService(this, 'Container', {
+          context,
+          image: props.container.code.imageFor(context),
+          sizing: containerConfig(props.container.sizing),
+          environment: props.environment,
+          secrets: props.container.secrets,
+          logRetention,
+          vpc: props.container.vpc,
+        })
+      : undefined;
+    this.container = container;
+    if (container && props.database) {
+      this.database = new ContextDatabase(this, 'Database', {
         context,
-        environment: props.environment,
+        vpc: container.vpc,
+        config: props.database.config,
+        migrationsDir: props.database.migrationsDir,
         logRetention,
-        application: new codedeploy.LambdaApplication(this, 'Deployments'),
-        deploymentConfig: (props.deployment ?? DeploymentPreference.canary()).bind(this),
-        deploymentRole,
-        alarms: { ...DEFAULT_ALARMS, ...props.alarms },
-        invokerAccountIds: props.invokerAccountIds,
-      },
-    });
+      });
+      container.useDatabase(this.database);
+    }
+    const placed = container
+      ? {
+          targets: new Map(
+            props.contract.operations.map((op) => [op.operationId, container.target] as const),
+          ),
+          functions: new Map<string, ContractFunction>(),
+          nestedStacks: [],
+        }
+      : this.placeLambdas(props, logRetention);
     this.functions = placed.functions;
 
     const bound = bindAuthorizers(this, props.authorizers ?? {}, context);
@@ -122,9 +130,50 @@ export class ContractApi extends Construct {
     }
     if (this.definition.usesApiKeys) this.usagePlan = this.addUsagePlan(props);
     if (props.domain) this.mapDomain(props.domain.domain);
+    container?.scaleOnRequests(
+      this.api,
+      this.api.deploymentStage.stageName,
+      containerConfig(props.container?.sizing).requestsPerTaskPerMinute,
+    );
     acknowledgeRuntime(this);
     acknowledgeApi(this.api, { firewallOffReason: firewall.disabledReason });
     checkResourceLimits(this, [this, ...placed.nestedStacks]);
+  }
+
+  /** One function per planned group, each with versions, a `live` alias and CodeDeploy. */
+  private placeLambdas(props: ContractApiProps, logRetention: logs.RetentionDays) {
+    const context = props.contract.context;
+    const deploymentRole = new iam.Role(this, 'DeploymentRole', {
+      assumedBy: new iam.ServicePrincipal('codedeploy.amazonaws.com'),
+      managedPolicies: [
+        iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSCodeDeployRoleForLambdaLimited'),
+      ],
+      description: `charter ${context}: lets CodeDeploy shift the live aliases`,
+    });
+    acknowledgeDeploymentRole(deploymentRole);
+    const placed = placeFunctions(this, {
+      plan: this.plan,
+      functionStacks:
+        props.functionStacks ??
+        nestedStackCount(this.plan.length, resourcesPerFunction(props.invokerAccountIds?.length ?? 0)),
+      member: (fn) => ({
+        functionName: fn.name,
+        operations: fn.operations.map((op) => op.operationId),
+        code: props.code.codeFor(context, fn),
+        ...sizeFunction(props.contract, fn, props.sizing),
+      }),
+      common: {
+        context,
+        environment: props.environment,
+        logRetention,
+        application: new codedeploy.LambdaApplication(this, 'Deployments'),
+        deploymentConfig: (props.deployment ?? DeploymentPreference.canary()).bind(this),
+        deploymentRole,
+        alarms: { ...DEFAULT_ALARMS, ...props.alarms },
+        invokerAccountIds: props.invokerAccountIds,
+      },
+    });
+    return placed;
   }
 
   private addUsagePlan(props: ContractApiProps): apigw.UsagePlan {

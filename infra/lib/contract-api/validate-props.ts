@@ -49,7 +49,16 @@ export function validateProps(props: ContractApiProps): PlannedFunction[] {
     if (!(error instanceof FunctionPlanError)) throw error;
     problems.push(...error.problems);
   }
-  problems.push(...props.code.problems(contract.context, plan, strategy));
+  // A container context deploys no functions: its image is what must exist.
+  problems.push(
+    ...(props.container
+      ? props.container.code.problems(contract.context)
+      : props.code.problems(contract.context, plan, strategy)),
+  );
+  if (props.database && !props.container)
+    problems.push(
+      `/contexts/${contract.context}/database: a database is deployed only for a context with "runtime": "fargate" (Lambda functions are not placed in the VPC yet); set the runtime or remove the database`,
+    );
   for (const op of contract.operations) problems.push(...routeProblems(contract, op));
   problems.push(...gatewaySecurity(contract, dryBindings(props.authorizers ?? {})).problems);
   problems.push(...sizingProblems(contract, plan, props.sizing));

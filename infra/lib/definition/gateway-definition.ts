@@ -12,21 +12,32 @@ import { pascalCase } from '../../../platform/codegen/model/names.ts';
 import { gatewayResponses } from './gateway-responses.ts';
 import { type GatewayValidation, gatewayValidation } from './request-validation.ts';
 import { type BoundScheme, gatewaySecurity } from './security.ts';
+import { vpcLinkIntegration } from './vpc-link-integration.ts';
 
 type Json = Record<string, unknown>;
 
 /**
- * Where an operation's requests go. Lambda aliases today; a container target (Fargate behind a
- * VPC link) would be another kind with its own integration, leaving the rest of the definition
- * (validators, authorizers, gateway responses) as it is.
+ * Where an operation's requests go: a Lambda alias (aws_proxy), or a context's container service
+ * behind a Network Load Balancer reached through a VPC link (http_proxy). The rest of the
+ * definition (validators, authorizers, gateway responses) is the same for both.
  */
-export interface IntegrationTarget {
+export type IntegrationTarget = LambdaIntegrationTarget | VpcLinkIntegrationTarget;
+
+export interface LambdaIntegrationTarget {
   /** @default 'lambda' */
   readonly kind?: 'lambda';
   /** `arn:...:apigateway:<region>:lambda:path/2015-03-31/functions/<alias arn>/invocations` */
   readonly uri: string;
   /** Role API Gateway assumes to invoke the alias (no resource-policy statement per operation). */
   readonly credentialsArn: string;
+}
+
+export interface VpcLinkIntegrationTarget {
+  readonly kind: 'vpc-link';
+  /** The VPC link's id. */
+  readonly connectionId: string;
+  /** `http://<load balancer DNS name>[:port]`; the operation's path is appended. */
+  readonly baseUrl: string;
 }
 
 export interface DefinitionInput {
@@ -87,7 +98,10 @@ export function buildGatewayDefinition(input: DefinitionInput): GatewayDefinitio
       responses: responsesOf(op),
       ...(operationSecurity ? { security: operationSecurity } : {}),
       ...(checks.validator ? { 'x-amazon-apigateway-request-validator': checks.validator } : {}),
-      'x-amazon-apigateway-integration': integrationOf(target),
+      'x-amazon-apigateway-integration':
+        target.kind === 'vpc-link'
+          ? vpcLinkIntegration(target, op, operationSecurity, input.bound)
+          : integrationOf(target),
       'x-charter-validation': { gateway: checks.gateway, lambdaOnly: checks.lambdaOnly },
     };
   }
@@ -116,7 +130,7 @@ export function buildGatewayDefinition(input: DefinitionInput): GatewayDefinitio
 }
 
 /** The `x-amazon-apigateway-integration` of one target. */
-function integrationOf(target: IntegrationTarget): Json {
+function integrationOf(target: LambdaIntegrationTarget): Json {
   return {
     type: 'aws_proxy',
     httpMethod: 'POST',

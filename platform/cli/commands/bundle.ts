@@ -1,10 +1,13 @@
 /**
  * `charter bundle [ctx...] [--strategy per-operation|per-context|groups] [--out DIR]`: builds the
- * deployable Lambda bundles (default `dist/functions/`), the same ones infra deploys.
+ * deployable Lambda bundles (default `dist/functions/`), the same ones infra deploys. A context
+ * with `"runtime": "fargate"` gets its container recipe instead, in `containers/` next to the
+ * functions folder (default `dist/containers/<ctx>`).
  * @module
  */
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { bundleContainer } from '../../bundle/build-container.ts';
 import { bundleContext } from '../../bundle/build-functions.ts';
 import { FunctionPlanError } from '../../bundle/plan-functions.ts';
 import { findContexts } from '../../codegen/parse/find-contexts.ts';
@@ -14,6 +17,7 @@ import {
   type FunctionStrategy,
   loadConfig,
 } from '../../config/charter-config.ts';
+import { contextRuntime } from '../../config/runtime-config.ts';
 import { loadContract } from '../../gateway/served-contexts.ts';
 import { parseArgs } from '../args.ts';
 
@@ -54,6 +58,16 @@ export async function runBundle(argv: string[], root: string): Promise<number> {
     const started = performance.now();
     try {
       const { model } = await loadContract(root, source);
+      if (
+        contextRuntime(contextConfig(config, source.name).runtime, model.bundled, model.sourceFile) ===
+        'fargate'
+      ) {
+        const container = await bundleContainer({ root, model, outDir: join(dirname(outDir), 'containers') });
+        console.error(
+          `charter bundle: ${source.name}: container recipe (fargate) in ${container.dir}, server ${(container.serverBytes / 1024).toFixed(1)} KiB in ${Math.round(performance.now() - started)} ms`,
+        );
+        continue;
+      }
       const chosen =
         (strategy as FunctionStrategy | undefined) ?? contextConfig(config, source.name).strategy;
       const bundle = await bundleContext({ root, model, strategy: chosen, outDir });

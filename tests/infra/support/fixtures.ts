@@ -33,6 +33,21 @@ export function exampleConfig(overrides: Partial<CharterConfig> = {}): CharterCo
   return { ...loadConfig(ROOT), ...overrides };
 }
 
+/**
+ * The example project's config with every context on Lambda and no database (recommendations
+ * runs on Fargate with Aurora in the project): for tests of what Lambda contexts deploy. tests/infra/fargate.test.ts covers Fargate.
+ */
+export function exampleLambdaConfig(overrides: Partial<CharterConfig> = {}): CharterConfig {
+  const config = exampleConfig(overrides);
+  const contexts = Object.fromEntries(
+    Object.entries(config.contexts).map(([name, { database: _database, ...context }]) => [
+      name,
+      { ...context, runtime: 'lambda' as const },
+    ]),
+  );
+  return { ...config, contexts };
+}
+
 const created: string[] = [];
 // Cloud assemblies and stand-in bundles are large: none outlives the test file that made it.
 afterAll(() => {
