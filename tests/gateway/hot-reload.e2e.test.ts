@@ -52,11 +52,14 @@ describe('charter dev: hot reload and isolation', () => {
     expect((await get(`/catalog/products/${PRODUCT}`)).headers.get('x-served-by')).toBeNull();
     const restore = await edit(
       'handlers/catalog/get-product.ts',
-      (text) =>
-        text.replace(
-          'return { status: 200, body: product };',
-          "return { status: 200, body: product, headers: { 'x-served-by': 'edited handler' } };",
-        ),
+      (text) => {
+        const edited = text.replace(
+          'status: 200,',
+          "status: 200,\n    headers: { 'x-served-by': 'edited handler' },",
+        );
+        if (edited === text) throw new Error('get-product.ts no longer has the line this test edits');
+        return edited;
+      },
       HANDLERS_RELOADED,
     );
     const response = await get(`/catalog/products/${PRODUCT}`);
