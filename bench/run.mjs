@@ -14,7 +14,10 @@ register();
 // The peers live in bench/package.json, outside the workspace, so `npm ci` for tests stays lean.
 if (!existsSync(new URL('./node_modules/.package-lock.json', import.meta.url))) {
   console.error('bench: installing the peers in bench/ (npm ci --prefix bench) ...');
-  execSync('npm ci --prefix bench --no-audit --no-fund', { stdio: 'inherit', cwd: new URL('..', import.meta.url) });
+  execSync('npm ci --prefix bench --no-audit --no-fund', {
+    stdio: 'inherit',
+    cwd: new URL('..', import.meta.url),
+  });
 }
 const only = process.argv.slice(2);
 const suites = readdirSync(new URL('./suites/', import.meta.url))
@@ -25,14 +28,31 @@ const suites = readdirSync(new URL('./suites/', import.meta.url))
 
 const sections = [];
 const started = Date.now();
+const failed = [];
 for (const name of suites) {
   const t0 = Date.now();
   console.error(`bench: ${name} ...`);
-  const suite = await import(`./suites/${name}.ts`);
-  const result = await suite.default();
-  sections.push(`## ${result.title}\n\n${result.markdown.trim()}\n\nReproduce: \`npm run bench -- ${name}\``);
-  console.error(`bench: ${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  try {
+    const suite = await import(`./suites/${name}.ts`);
+    const result = await suite.default();
+    sections.push(
+      `## ${result.title}\n\n${result.markdown.trim()}\n\nReproduce: \`npm run bench -- ${name}\``,
+    );
+    console.error(`bench: ${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    // One broken suite must not cost the figures of all the others: it gets a section saying so.
+    failed.push(name);
+    console.error(`bench: ${name} FAILED after ${((Date.now() - t0) / 1000).toFixed(1)} s`, error);
+    const message = String(error?.stack ?? error)
+      .split('\n')
+      .slice(0, 12)
+      .join('\n');
+    sections.push(
+      `## ${name}: failed\n\nThe suite did not finish on this run:\n\n\`\`\`\n${message}\n\`\`\`\n\nReproduce: \`npm run bench -- ${name}\``,
+    );
+  }
 }
+if (failed.length > 0) process.exitCode = 1;
 
 const pkg = (name) => {
   try {

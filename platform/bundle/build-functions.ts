@@ -19,6 +19,7 @@ export interface BundledFunction {
   readonly name: string;
   readonly operations: readonly string[];
   readonly entry: string;
+  /** Every file of the function's folder: index.mjs, and the chunks of a multi-operation function. */
   readonly bytes: number;
   /** Operations bundled without a handler: they answer 501 after validation. */
   readonly unimplemented: readonly string[];
@@ -50,7 +51,7 @@ export async function bundleContext(options: {
   const functions: BundledFunction[] = [];
   for (const fn of planFunctions(model, options.strategy)) {
     const { source, unimplemented } = functionEntrySource(model, fn, { root, runtimeLambda: RUNTIME_LAMBDA });
-    const outfile = join(contextDir, fn.name, 'index.mjs');
+    const outdir = join(contextDir, fn.name);
     const result = await esbuild.build({
       stdin: {
         contents: source,
@@ -64,7 +65,13 @@ export async function bundleContext(options: {
       target: 'node22',
       minify: true,
       legalComments: 'none',
-      outfile,
+      // Functions of several operations load each operation's module on demand (see
+      // function-entry.ts): those become chunks next to index.mjs, inside the function's folder.
+      splitting: fn.operations.length > 1,
+      outdir,
+      entryNames: 'index',
+      chunkNames: 'chunks/[name]-[hash]',
+      outExtension: { '.js': '.mjs' },
       write: false,
       logLevel: 'silent',
       // PGlite is the laptop's database; on AWS the same repositories talk to Aurora through pg.
@@ -74,14 +81,17 @@ export async function bundleContext(options: {
         js: "import{createRequire as __charterRequire}from'node:module';const require=__charterRequire(import.meta.url);",
       },
     });
-    const code = result.outputFiles[0].contents;
-    await mkdir(dirname(outfile), { recursive: true });
-    await writeFile(outfile, code);
+    let bytes = 0;
+    for (const file of result.outputFiles) {
+      await mkdir(dirname(file.path), { recursive: true });
+      await writeFile(file.path, file.contents);
+      bytes += file.contents.byteLength;
+    }
     functions.push({
       name: fn.name,
       operations: fn.operations.map((op) => op.operationId),
       entry: `${fn.name}/index.mjs`,
-      bytes: code.byteLength,
+      bytes,
       unimplemented,
     });
   }

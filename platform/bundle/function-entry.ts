@@ -25,11 +25,18 @@ export function functionEntrySource(
   const routes: string[] = [];
   const handlers: string[] = [];
   const unimplemented: string[] = [];
+  // A single operation's validators are imported up front: its first request needs them. A
+  // function serving several loads each operation's module on its first request, so a cold
+  // start does not parse the validators of operations it may never serve.
+  const lazy = fn.operations.length > 1;
   fn.operations.forEach((op, index) => {
     const module = join(paths.root, 'generated', model.context, 'operations', `${op.identifier}.gen.mjs`);
-    lines.push(`import operation${index} from ${JSON.stringify(module)};`);
+    if (!lazy) lines.push(`import operation${index} from ${JSON.stringify(module)};`);
+    const load = lazy
+      ? `() => import(${JSON.stringify(module)})`
+      : `async () => ({ default: operation${index} })`;
     routes.push(
-      `{ operationId: ${JSON.stringify(op.operationId)}, method: ${JSON.stringify(op.method.toUpperCase())}, path: ${JSON.stringify(op.path)}, load: async () => ({ default: operation${index} }) }`,
+      `{ operationId: ${JSON.stringify(op.operationId)}, method: ${JSON.stringify(op.method.toUpperCase())}, path: ${JSON.stringify(op.path)}, load: ${load} }`,
     );
     const handlerFile = join(handlersDir, `${kebabCase(op.identifier)}.ts`);
     if (existsSync(handlerFile)) {

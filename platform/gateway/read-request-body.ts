@@ -17,7 +17,21 @@ export function readRequestBody(request: IncomingMessage, limit: number): Promis
       chunks.push(part);
       kept += part.length;
     });
-    request.on('end', () => resolve(kept === 0 ? undefined : Buffer.concat(chunks, kept)));
+    request.on('end', () => resolve(kept === 0 ? undefined : ownBytes(chunks, kept)));
     request.on('error', reject);
   });
+}
+
+/**
+ * The body in an ArrayBuffer of its own. Buffer.concat hands small bodies out of Node's shared
+ * 8 KiB pool, and posting such a view to a function's worker clones the whole pool with it.
+ */
+function ownBytes(chunks: readonly Buffer[], length: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
 }

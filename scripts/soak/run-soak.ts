@@ -44,7 +44,11 @@ export async function runSoak(options: { seconds: number; connections?: number }
     // One order, placed once; the soak replays it with its Idempotency-Key, a valid write that
     // does not grow the data set (growing data would grow memory for a good reason).
     const idempotent = { ...auth, 'idempotency-key': '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b' };
-    const first = await fetch(`${dev.url}/orders/orders`, { method: 'POST', headers: idempotent, body: order });
+    const first = await fetch(`${dev.url}/orders/orders`, {
+      method: 'POST',
+      headers: idempotent,
+      body: order,
+    });
     if (first.status !== 201) throw new Error(`soak: placing the first order answered ${first.status}`);
     const requests = [
       { method: 'GET', path: '/catalog/products?limit=5' },

@@ -5,9 +5,10 @@
  * @module
  */
 import { performance } from 'node:perf_hooks';
-import { type ContextOutput, generateContext } from '../../codegen/generate.ts';
+import type { ContextOutput } from '../../codegen/generate.ts';
 import { formatProblem } from '../../codegen/model/problems.ts';
 import { findContexts } from '../../codegen/parse/find-contexts.ts';
+import { isUnchanged, recordGeneration } from '../../codegen/write/generation-record.mjs';
 import { syncContextOutput } from '../../codegen/write/sync-output.ts';
 import { parseArgs } from '../args.ts';
 
@@ -33,6 +34,15 @@ export async function runGenerate(argv: string[], root: string): Promise<number>
   const outputs: ContextOutput[] = [];
   for (const source of selected) {
     const t0 = performance.now();
+    if (await isUnchanged(root, source.name)) {
+      progress(
+        `${source.name}: unchanged since the last run (contract, config, generator and output hashes match)`,
+      );
+      continue;
+    }
+    // Loaded only when a context needs generating: the generator's libraries take longer to
+    // import than an unchanged repository takes to check.
+    const { generateContext } = await import('../../codegen/generate.ts');
     const output = await generateContext(root, source);
     outputs.push(output);
     const operations = output.model?.operations.length ?? 0;
@@ -55,8 +65,11 @@ export async function runGenerate(argv: string[], root: string): Promise<number>
     if (check) {
       for (const path of drift.stale) console.error(`stale: ${path}`);
       for (const path of drift.extra) console.error(`stale (no longer generated): ${path}`);
-    } else if (differing > 0) {
-      progress(`${output.context}: wrote ${output.folders.join(' and ')} (${differing} file(s) changed)`);
+    } else {
+      if (differing > 0) {
+        progress(`${output.context}: wrote ${output.folders.join(' and ')} (${differing} file(s) changed)`);
+      }
+      await recordGeneration(root, output);
     }
   }
   if (check && changed > 0) {

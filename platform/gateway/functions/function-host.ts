@@ -7,7 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import type { CoreResponse } from '../../runtime/index.ts';
 import { GatewayProblem } from '../gateway-problem.ts';
-import type { FromWorker, FunctionSpec, WireRequest } from './protocol.ts';
+import type { FromWorker, FunctionSpec, RequestItem, WireRequest } from './protocol.ts';
 
 const BOOT = new URL('./worker-boot.mjs', import.meta.url);
 const ENTRY = new URL('./function-worker.ts', import.meta.url).href;
@@ -22,6 +22,8 @@ interface Running {
   readonly worker: Worker;
   readonly ready: Promise<void>;
   readonly pending: Map<number, Pending>;
+  /** Requests not yet posted to the worker. */
+  outbox: RequestItem[];
 }
 
 export interface FunctionHostOptions {
@@ -61,7 +63,9 @@ export class FunctionHost {
         void this.#stop(running, false);
       }, this.options.timeoutMs);
       running.pending.set(id, { requestId: request.requestId, resolve, timer });
-      running.worker.postMessage({ type: 'request', id, request, deadline });
+      // Sent with whatever else arrives in this turn of the event loop (see protocol.ts).
+      if (running.outbox.length === 0) setImmediate(() => this.#flush(running));
+      running.outbox.push({ id, request, deadline });
     });
   }
 
@@ -91,12 +95,14 @@ export class FunctionHost {
           reject(new Error(message.message));
           this.options.onError(`${this.#spec.context}: the function failed to start:\n${message.message}`);
           void this.#stop(running, false);
-        } else if (message.type === 'response') {
-          const waiting = pending.get(message.id);
-          if (!waiting) return;
-          clearTimeout(waiting.timer);
-          pending.delete(message.id);
-          waiting.resolve(message.response);
+        } else if (message.type === 'responses') {
+          for (const { id, response } of message.items) {
+            const waiting = pending.get(id);
+            if (!waiting) continue;
+            clearTimeout(waiting.timer);
+            pending.delete(id);
+            waiting.resolve(response);
+          }
         }
       });
       worker.on('error', (error) => {
@@ -112,7 +118,7 @@ export class FunctionHost {
       });
     });
     ready.catch(() => {});
-    const running: Running = { worker, ready, pending };
+    const running: Running = { worker, ready, pending, outbox: [] };
     this.#running = running;
     return running;
   }
@@ -130,6 +136,14 @@ export class FunctionHost {
     }
     this.#failPending(running, 'the function was stopped');
     await running.worker.terminate();
+  }
+
+  #flush(running: Running): void {
+    const items = running.outbox;
+    running.outbox = [];
+    // Requests of a stopped worker were already answered by #failPending.
+    const live = items.filter((item) => running.pending.has(item.id));
+    if (live.length > 0) running.worker.postMessage({ type: 'requests', items: live });
   }
 
   #failPending(running: Running, reason: string): void {

@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import {
   type AppOptions,
   type ContextRoutes,
+  type CoreResponse,
   createApp,
   jsonLogger,
   upstreamAuthenticator,
@@ -49,13 +50,25 @@ try {
     // Samples generated from schemas may miss a pattern; mocks warn instead of failing.
     responseValidation: spec.mock ? 'log' : undefined,
   });
-  port.on('message', async (message: ToWorker) => {
-    if (message.type === 'request') {
-      const response = await app.handle({
-        ...message.request,
-        remainingTimeMs: () => message.deadline - Date.now(),
+  // Answers go back in batches, like the requests come (see protocol.ts).
+  let outbox: { id: number; response: CoreResponse }[] = [];
+  const answer = (id: number, response: CoreResponse) => {
+    if (outbox.length === 0) {
+      setImmediate(() => {
+        const items = outbox;
+        outbox = [];
+        send({ type: 'responses', items });
       });
-      send({ type: 'response', id: message.id, response });
+    }
+    outbox.push({ id, response });
+  };
+  port.on('message', async (message: ToWorker) => {
+    if (message.type === 'requests') {
+      for (const { id, request, deadline } of message.items) {
+        void app
+          .handle({ ...request, remainingTimeMs: () => deadline - Date.now() })
+          .then((response) => answer(id, response));
+      }
     } else if (message.type === 'shutdown') {
       await closeDeps();
       send({ type: 'closed' });

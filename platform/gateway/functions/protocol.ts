@@ -20,17 +20,26 @@ export interface FunctionSpec {
 /** A CoreRequest without its functions, which cannot cross threads. */
 export type WireRequest = Omit<CoreRequest, 'remainingTimeMs'>;
 
+/** One request as it crosses to the worker. */
+export interface RequestItem {
+  readonly id: number;
+  readonly request: WireRequest;
+  readonly deadline: number;
+}
+
+/**
+ * Requests and responses cross in batches: everything that arrived in one turn of the event
+ * loop goes in one message, since each message costs a clone and a wake-up of the other thread.
+ */
 export type ToWorker =
-  | {
-      readonly type: 'request';
-      readonly id: number;
-      readonly request: WireRequest;
-      readonly deadline: number;
-    }
+  | { readonly type: 'requests'; readonly items: readonly RequestItem[] }
   | { readonly type: 'shutdown' };
 
 export type FromWorker =
   | { readonly type: 'ready' }
   | { readonly type: 'init-error'; readonly message: string }
-  | { readonly type: 'response'; readonly id: number; readonly response: CoreResponse }
+  | {
+      readonly type: 'responses';
+      readonly items: readonly { readonly id: number; readonly response: CoreResponse }[];
+    }
   | { readonly type: 'closed' };

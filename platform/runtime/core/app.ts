@@ -39,6 +39,9 @@ import {
 } from './respond.ts';
 import { createRouter } from './router.ts';
 
+const NO_COOKIES: Readonly<Record<string, string>> = Object.freeze(Object.create(null));
+const unlimitedTime = () => Number.POSITIVE_INFINITY;
+
 /** API Gateway's payload limit, which the local gateway mirrors. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -90,6 +93,11 @@ export interface AppOptions<D> {
 export interface App {
   readonly context: string;
   handle(request: CoreRequest): Promise<CoreResponse>;
+  /**
+   * {@link App.handle} without the promise when the request needed none: a transport that can
+   * use a plain value (the Lambda adapter) saves a promise hop per request.
+   */
+  answer(request: CoreRequest): CoreResponse | Promise<CoreResponse>;
 }
 
 /** @example const app = createApp({ routes: contextRoutes, handlers, deps, authenticator }); */
@@ -110,11 +118,15 @@ export function createApp<D>(options: AppOptions<D>): App {
     return operation;
   }
 
-  async function run(
+  // The pipeline runs synchronously as far as it can. A step that returns a promise (the first
+  // use of an operation, an asynchronous authenticator or handler, the first response check)
+  // continues from its result; every other request is answered without a promise hop, which
+  // on a small request costs as much as routing and validation together.
+  function run(
     request: CoreRequest,
-    log: Logger,
+    log: () => Logger,
     state: { operationId?: string },
-  ): Promise<CoreResponse> {
+  ): CoreResponse | Promise<CoreResponse> {
     const byTemplate = request.matched && router.byTemplate(request.method, request.matched.template);
     let route: RouteEntry;
     let pathValues: Record<string, string>;
@@ -134,81 +146,124 @@ export function createApp<D>(options: AppOptions<D>): App {
       pathValues = match.params;
     }
     state.operationId = route.operationId;
-    const operation = await load(route);
+    const pathDecoded = byTemplate !== undefined;
+    const operation = loaded.get(route.operationId);
+    if (!operation) {
+      return load(route).then((loadedOperation) =>
+        checkRequest(request, log, route, loadedOperation, pathValues, pathDecoded),
+      );
+    }
+    return checkRequest(request, log, route, operation, pathValues, pathDecoded);
+  }
 
+  function checkRequest(
+    request: CoreRequest,
+    log: () => Logger,
+    route: RouteEntry,
+    operation: CompiledOperation,
+    pathValues: Record<string, string>,
+    pathDecoded: boolean,
+  ): CoreResponse | Promise<CoreResponse> {
     const fieldErrors: FieldError[] = [];
     const query =
       typeof request.query === 'string' ? parseQueryString(request.query, fieldErrors) : request.query;
-    const cookies = parseCookies(request.headers.cookie);
-    const auth = await authorize(
+    const cookies = request.headers.cookie === undefined ? NO_COOKIES : parseCookies(request.headers.cookie);
+
+    const validateAndCall = (auth: AuthContext): CoreResponse | Promise<CoreResponse> => {
+      const contentType = request.headers['content-type'];
+      const body = readBody(operation, request.body, contentType, maxBodyBytes);
+
+      const parameters = decodeParameters(
+        operation.parameters,
+        { path: pathValues, pathDecoded, query, headers: request.headers, cookies },
+        fieldErrors,
+      );
+      if (fieldErrors.length === 0 && !operation.validateParameters(parameters)) {
+        fieldErrors.push(...parameterErrors(operation.validateParameters.errors ?? []));
+      }
+      if (body.media?.validate && !validateBody(body.media.validate, body.value)) {
+        fieldErrors.push(...bodyErrors(body.media.validate.errors ?? []));
+      }
+      // Answered, not thrown: the invalid request is the common failure, and a rejected promise
+      // costs as much as building the answer.
+      if (fieldErrors.length > 0) {
+        return problemResponse(new RequestValidationError(fieldErrors), `urn:request:${request.requestId}`);
+      }
+
+      const handler = options.handlers[route.operationId] as ((request: unknown) => unknown) | undefined;
+      if (!handler) throw new NotImplementedError(route.operationId);
+      const context: HandlerContext<D> = new RequestContext(
+        request.requestId,
+        route.operationId,
+        log,
+        request.remainingTimeMs ?? unlimitedTime,
+        options.deps,
+      );
+      const result = handler({
+        path: parameters.path,
+        query: parameters.query,
+        headers: parameters.header,
+        cookies: parameters.cookie,
+        body: body.value,
+        auth,
+        context,
+      });
+      if (isThenable(result)) {
+        return Promise.resolve(result).then((settled) =>
+          respond(operation, route.operationId, settled as HandlerResult, log),
+        );
+      }
+      return respond(operation, route.operationId, result as HandlerResult, log);
+    };
+
+    const authorized = authorize(
       operation,
       { headers: request.headers, query, cookies, verified: request.verified },
       options.authenticator,
     );
+    return authorized instanceof Promise ? authorized.then(validateAndCall) : validateAndCall(authorized);
+  }
 
-    const contentType = request.headers['content-type'];
-    const body = readBody(operation, request.body, contentType, maxBodyBytes);
-
-    const parameters = decodeParameters(
-      operation.parameters,
-      { path: pathValues, pathDecoded: byTemplate !== undefined, query, headers: request.headers, cookies },
-      fieldErrors,
-    );
-    if (fieldErrors.length === 0 && !operation.validateParameters(parameters)) {
-      fieldErrors.push(...parameterErrors(operation.validateParameters.errors ?? []));
-    }
-    if (body.media?.validate && !validateBody(body.media.validate, body.value)) {
-      fieldErrors.push(...bodyErrors(body.media.validate.errors ?? []));
-    }
-    if (fieldErrors.length > 0) throw new RequestValidationError(fieldErrors);
-
-    const handler = options.handlers[route.operationId] as ((request: unknown) => unknown) | undefined;
-    if (!handler) throw new NotImplementedError(route.operationId);
-    const context: HandlerContext<D> = {
-      requestId: request.requestId,
-      operationId: route.operationId,
-      logger: log,
-      remainingTimeMs: request.remainingTimeMs ?? (() => Number.POSITIVE_INFINITY),
-      deps: options.deps,
-    };
-    const result = (await handler({
-      path: parameters.path,
-      query: parameters.query,
-      headers: parameters.header,
-      cookies: parameters.cookie,
-      body: body.value,
-      auth: auth satisfies AuthContext,
-      context,
-    })) as HandlerResult;
-
+  function respond(
+    operation: CompiledOperation,
+    operationId: string,
+    result: HandlerResult,
+    log: () => Logger,
+  ): CoreResponse | Promise<CoreResponse> {
     if (mode !== 'off') {
-      responseValidators ??= (await options.routes.loadResponseValidators()).default;
+      if (!responseValidators) {
+        return options.routes.loadResponseValidators().then((module) => {
+          responseValidators ??= module.default;
+          return respond(operation, operationId, result, log);
+        });
+      }
       const mismatches = responseMismatches(operation, result, responseValidators);
       if (mismatches.length > 0) {
-        log.warn('response does not match the contract', { operationId: route.operationId, mismatches });
-        if (mode === 'enforce') throw new ResponseContractError(route.operationId, mismatches);
+        log().warn('response does not match the contract', { operationId, mismatches });
+        if (mode === 'enforce') throw new ResponseContractError(operationId, mismatches);
         if (!result || typeof result !== 'object' || !Number.isInteger(result.status)) {
-          throw new Error(`${route.operationId} returned ${typeof result} instead of { status, body }`);
+          throw new Error(`${operationId} returned ${typeof result} instead of { status, body }`);
         }
       }
     }
     return serialize(operation, result);
   }
 
-  return {
-    context: options.routes.context,
-    async handle(request) {
-      const started = performance.now();
-      const log = logger.child({ requestId: request.requestId });
-      const state: { operationId?: string } = {};
-      let response: CoreResponse;
-      try {
-        response = await run(request, log, state);
-      } catch (error) {
-        response = errorResponse(error, request, log, state.operationId);
-      }
-      if (options.logRequests !== false) {
-        log.info('request', {
+  const logRequests = options.logRequests !== false;
+
+  function answer(request: CoreRequest): CoreResponse | Promise<CoreResponse> {
+    const timed = logRequests && logger.enabled?.('info') !== false;
+    const started = timed ? performance.now() : 0;
+    // The request's logger is made when something logs: most requests never do.
+    let child: Logger | undefined;
+    const log = () => {
+      child ??= logger.child({ requestId: request.requestId });
+      return child;
+    };
+    const state: { operationId?: string } = {};
+    const finish = (response: CoreResponse): CoreResponse => {
+      if (timed) {
+        log().info('request', {
           method: request.method,
           path: request.path,
           operationId: state.operationId,
@@ -216,9 +271,60 @@ export function createApp<D>(options: AppOptions<D>): App {
           ms: Math.round((performance.now() - started) * 100) / 100,
         });
       }
-      return state.operationId ? { ...response, operationId: state.operationId } : response;
+      if (state.operationId) (response as { operationId?: string }).operationId = state.operationId;
+      return response;
+    };
+    const fail = (error: unknown) => finish(errorResponse(error, request, log(), state.operationId));
+    let outcome: CoreResponse | Promise<CoreResponse>;
+    try {
+      outcome = run(request, log, state);
+    } catch (error) {
+      return fail(error);
+    }
+    return outcome instanceof Promise ? outcome.then(finish, fail) : finish(outcome);
+  }
+
+  return {
+    context: options.routes.context,
+    answer,
+    handle(request) {
+      try {
+        const outcome = answer(request);
+        return outcome instanceof Promise ? outcome : Promise.resolve(outcome);
+      } catch (error) {
+        // Only a logger can throw this far; the caller still gets a promise, as from an async function.
+        return Promise.reject(error);
+      }
     },
   };
+}
+
+/** What a handler gets as `context`; its logger is made on first use. */
+class RequestContext<D> implements HandlerContext<D> {
+  readonly #log: () => Logger;
+
+  constructor(
+    readonly requestId: string,
+    readonly operationId: string,
+    log: () => Logger,
+    readonly remainingTimeMs: () => number,
+    readonly deps: D,
+  ) {
+    this.#log = log;
+  }
+
+  get logger(): Logger {
+    return this.#log();
+  }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    value instanceof Promise ||
+    (value !== null &&
+      (typeof value === 'object' || typeof value === 'function') &&
+      typeof (value as { then?: unknown }).then === 'function')
+  );
 }
 
 /**

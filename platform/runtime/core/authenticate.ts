@@ -51,12 +51,40 @@ export const ANONYMOUS: AuthContext = Object.freeze({
  * Finds the first requirement alternative the caller satisfies.
  * @throws UnauthorizedError when no alternative authenticates, ForbiddenError when one does but lacks scopes
  */
-export async function authorize(
+export function authorize(
   operation: CompiledOperation,
   input: AuthInput,
   authenticator: Authenticator,
-): Promise<AuthContext> {
+): AuthContext | Promise<AuthContext> {
+  // Public operations answer without a promise hop, and so does every request whose
+  // authenticator answers synchronously (API Gateway's claims are read, not fetched).
   if (operation.security.length === 0) return ANONYMOUS;
+  const steps = requirementSteps(operation, input, authenticator);
+  let step = steps.next();
+  while (!step.done) {
+    if (isThenable(step.value)) return finishAsync(steps, step.value);
+    step = steps.next(step.value);
+  }
+  return step.value;
+}
+
+async function finishAsync(
+  steps: Generator<PrincipalResult, AuthContext, Principal | undefined>,
+  pending: PromiseLike<Principal | undefined>,
+): Promise<AuthContext> {
+  let step = steps.next(await pending);
+  while (!step.done) step = steps.next(await step.value);
+  return step.value;
+}
+
+type PrincipalResult = Principal | undefined | Promise<Principal | undefined>;
+
+/** The requirement logic; yields each authenticator result and is resumed with its value. */
+function* requirementSteps(
+  operation: CompiledOperation,
+  input: AuthInput,
+  authenticator: Authenticator,
+): Generator<PrincipalResult, AuthContext, Principal | undefined> {
   let missingScopes: string[] | undefined;
   for (const requirement of operation.security) {
     const names = Object.keys(requirement);
@@ -64,7 +92,7 @@ export async function authorize(
     const principals: [string, Principal][] = [];
     for (const name of names) {
       const scheme = operation.securitySchemes[name];
-      const principal = scheme ? await authenticator(name, scheme, input) : undefined;
+      const principal = scheme ? yield authenticator(name, scheme, input) : undefined;
       if (!principal) break;
       principals.push([name, principal]);
     }
@@ -85,6 +113,12 @@ export async function authorize(
   throw new UnauthorizedError(
     `This operation needs credentials: ${describeRequirements(operation)}.`,
     challengeFor(operation),
+  );
+}
+
+function isThenable(value: unknown): value is PromiseLike<Principal | undefined> {
+  return (
+    value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function'
   );
 }
 

@@ -15,13 +15,13 @@ export function parameterErrors(errors: readonly ValidatorError[]): FieldError[]
       const segments = pointerSegments(error.instancePath);
       const location = segments[0];
       const name = segments[1] ?? (error.params.missingProperty as string | undefined);
-      const rest = segments.slice(2);
-      return {
+      const field: { in: FieldError['in']; name?: string; pointer?: string; message: string } = {
         in: (LOCATIONS.has(location) ? location : 'query') as FieldError['in'],
-        ...(name !== undefined ? { name } : {}),
-        ...(rest.length > 0 ? { pointer: `/${rest.join('/')}` } : {}),
-        message: describe(error),
-      };
+      } as never;
+      if (name !== undefined) field.name = name;
+      if (segments.length > 2) field.pointer = `/${segments.slice(2).join('/')}`;
+      field.message = describe(error);
+      return field;
     }),
   );
 }
@@ -54,17 +54,33 @@ function describe(error: ValidatorError): string {
     case 'unevaluatedProperties':
       return 'is not a property the contract allows';
     case 'enum':
-      return `must be one of: ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+      return enumMessage(error.params.allowedValues as readonly unknown[]);
     default:
       return error.message ?? `fails ${error.keyword}`;
   }
 }
 
+/**
+ * ajv passes the schema's own `enum` array, the same object on every failure: its message is
+ * built once.
+ */
+const enumMessages = new WeakMap<readonly unknown[], string>();
+
+function enumMessage(allowed: readonly unknown[]): string {
+  if (!Array.isArray(allowed)) return 'must be one of the values the contract allows';
+  let message = enumMessages.get(allowed);
+  if (message === undefined) {
+    message = `must be one of: ${allowed.map((v) => JSON.stringify(v)).join(', ')}`;
+    enumMessages.set(allowed, message);
+  }
+  return message;
+}
+
 function pointerSegments(pointer: string): string[] {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const segments = pointer.split('/').slice(1);
+  // Escapes are rare (a `/` or `~` inside a parameter or property name).
+  if (!pointer.includes('~')) return segments;
+  return segments.map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
 }
 
 function escapeSegment(segment: string): string {
@@ -72,6 +88,22 @@ function escapeSegment(segment: string): string {
 }
 
 function dedupe(errors: FieldError[]): FieldError[] {
+  if (errors.length < 2) return errors;
+  // A handful of errors (the usual 400) compare field by field, without building keys.
+  if (errors.length <= 16) {
+    const unique: FieldError[] = [];
+    for (const e of errors) {
+      const same = (u: FieldError) =>
+        u.in === e.in &&
+        (u.name ?? '') === (e.name ?? '') &&
+        (u.pointer ?? '') === (e.pointer ?? '') &&
+        u.message === e.message;
+      if (!unique.some(same)) {
+        unique.push(e);
+      }
+    }
+    return unique;
+  }
   const seen = new Set<string>();
   return errors.filter((e) => {
     const key = `${e.in}|${e.name ?? ''}|${e.pointer ?? ''}|${e.message}`;

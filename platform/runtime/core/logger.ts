@@ -12,6 +12,8 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
   /** A logger whose lines all carry `fields` (e.g. the request id). */
   child(fields: Record<string, unknown>): Logger;
+  /** Whether lines of this level are written; lets callers skip building them. @default true */
+  enabled?(level: LogLevel): boolean;
 }
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -22,9 +24,13 @@ const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
 export function jsonLogger(
   options: { level?: LogLevel; write?: (line: string) => void; fields?: Record<string, unknown> } = {},
 ): Logger {
+  // Read once: process.env is a slow accessor, and a child logger is made for every request.
   const threshold = ORDER[options.level ?? (process.env.LOG_LEVEL as LogLevel) ?? 'info'] ?? ORDER.info;
   const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const base = options.fields ?? {};
+  return makeLogger(threshold, write, options.fields ?? {});
+}
+
+function makeLogger(threshold: number, write: (line: string) => void, base: Record<string, unknown>): Logger {
   const emit = (level: LogLevel, message: string, fields?: Record<string, unknown>): void => {
     if (ORDER[level] < threshold) return;
     write(
@@ -39,7 +45,8 @@ export function jsonLogger(
     info: (m, f) => emit('info', m, f),
     warn: (m, f) => emit('warn', m, f),
     error: (m, f) => emit('error', m, f),
-    child: (fields) => jsonLogger({ ...options, fields: { ...base, ...fields } }),
+    child: (fields) => makeLogger(threshold, write, { ...base, ...fields }),
+    enabled: (level) => ORDER[level] >= threshold,
   };
 }
 
@@ -56,4 +63,5 @@ export const silentLogger: Logger = {
   warn() {},
   error() {},
   child: () => silentLogger,
+  enabled: () => false,
 };

@@ -23,6 +23,18 @@ export interface ProblemBody {
   readonly errors?: readonly FieldError[];
 }
 
+let savedStackTraceLimit = Error.stackTraceLimit;
+
+/**
+ * An HTTP error is an answer to the client, not a fault: nothing reads its stack, and capturing
+ * one costs more than the rest of a 400. Called in `super(...)`'s arguments, before V8 captures.
+ */
+function withoutStack<T>(value: T): T {
+  savedStackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  return value;
+}
+
 /**
  * Base of every HTTP error: a status, a stable problem type and a safe detail.
  * @example throw new HttpError(409, 'conflict', 'Conflict', 'The order was already shipped.');
@@ -37,7 +49,8 @@ export class HttpError extends Error {
     readonly headers: Readonly<Record<string, string>> = {},
     options?: { cause?: unknown },
   ) {
-    super(detail, options);
+    super(detail, withoutStack(options));
+    Error.stackTraceLimit = savedStackTraceLimit;
     this.name = 'HttpError';
   }
 
@@ -71,7 +84,15 @@ export class RequestValidationError extends HttpError {
   }
 
   override toProblem(instance: string): ProblemBody {
-    return { ...super.toProblem(instance), errors: this.errors };
+    // Written out rather than spread over super's: the common 400 is built on every bad request.
+    return {
+      type: `urn:charter:problem:${this.slug}`,
+      title: this.title,
+      status: this.status,
+      detail: this.detail,
+      instance,
+      errors: this.errors,
+    };
   }
 }
 

@@ -33,7 +33,7 @@ export function readBody(
   maxBytes: number,
 ): ParsedBody {
   const spec = operation.body;
-  const size = body === undefined ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+  const size = body === undefined ? 0 : typeof body === 'string' ? textSize(body, maxBytes) : body.byteLength;
   if (!spec || (size === 0 && !spec.required)) return { value: undefined };
   if (size === 0) {
     throw new RequestValidationError([{ in: 'body', message: 'the request body is required' }]);
@@ -114,6 +114,8 @@ export function selectMedia(
   contentType: string | undefined,
 ): MediaSpec | undefined {
   if (!contentType) return media.find((m) => m.type === '*/*');
+  // The common case, `application/json` sent for `application/json`, needs no parsing.
+  for (const m of media) if (m.type === contentType) return m;
   const wanted = contentType.split(';')[0].trim().toLowerCase();
   const [type] = wanted.split('/');
   return (
@@ -121,4 +123,12 @@ export function selectMedia(
     media.find((m) => m.type.toLowerCase() === `${type}/*`) ??
     media.find((m) => m.type === '*/*')
   );
+}
+
+/**
+ * The UTF-8 size of a text body, or its length when that already proves it within the limit (a
+ * UTF-16 code unit never takes more than 3 bytes): counting bytes reads the whole body.
+ */
+function textSize(body: string, maxBytes: number): number {
+  return body.length * 3 <= maxBytes ? body.length : Buffer.byteLength(body);
 }

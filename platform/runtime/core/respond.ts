@@ -78,8 +78,12 @@ export function responseMismatches(
 /** Serialises a conforming result. JSON media types are stringified; others pass through. */
 export function serialize(operation: CompiledOperation, result: HandlerResult): CoreResponse {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(result.headers ?? {})) {
-    if (value !== undefined) headers[name.toLowerCase()] = String(value);
+  const given = result.headers;
+  if (given) {
+    for (const name in given) {
+      const value = given[name];
+      if (value !== undefined) headers[name.toLowerCase()] = String(value);
+    }
   }
   if (result.body === undefined) return { status: result.status, headers };
   const contentType =
@@ -99,7 +103,15 @@ export function problemResponse(error: HttpError, instance: string): CoreRespons
   };
 }
 
+/** Content types seen so far; a function answers with a handful, so this stays tiny. */
+const jsonMedia = new Map<string, boolean>();
+
 function isJsonMedia(contentType: string): boolean {
-  const type = contentType.split(';')[0].trim().toLowerCase();
-  return type === 'application/json' || type.endsWith('+json');
+  let json = jsonMedia.get(contentType);
+  if (json === undefined) {
+    const type = contentType.split(';')[0].trim().toLowerCase();
+    json = type === 'application/json' || type.endsWith('+json');
+    if (jsonMedia.size < 64) jsonMedia.set(contentType, json);
+  }
+  return json;
 }

@@ -18,7 +18,11 @@ describe('CircuitBreaker', () => {
     await expect(breaker.call(fail)).rejects.toThrow('down');
     expect(breaker.state).toBe('open');
     let called = false;
-    await expect(breaker.call(async () => ((called = true), 'x'))).rejects.toBeInstanceOf(CircuitOpenError);
+    const operation = async () => {
+      called = true;
+      return 'x';
+    };
+    await expect(breaker.call(operation)).rejects.toBeInstanceOf(CircuitOpenError);
     expect(called).toBe(false);
   });
 

@@ -48,7 +48,15 @@ export function operationNames(op: OperationModel): OperationNames {
  * @example clientVariable(catalogModel) // 'catalog'
  */
 export function clientVariable(model: ContractModel): string {
-  const name = identifierOf(model.context);
-  const taken = new Set(model.operations.map((op) => operationNames(op).fn));
-  return taken.has(name) || RESERVED.has(name) ? 'client' : name;
+  // Asked once per operation's example: computed once per model (GitHub has 803 operations).
+  let variable = clientVariables.get(model);
+  if (variable === undefined) {
+    const name = identifierOf(model.context);
+    const taken = new Set(model.operations.map((op) => operationNames(op).fn));
+    variable = taken.has(name) || RESERVED.has(name) ? 'client' : name;
+    clientVariables.set(model, variable);
+  }
+  return variable;
 }
+
+const clientVariables = new WeakMap<ContractModel, string>();

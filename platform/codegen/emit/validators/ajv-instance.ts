@@ -11,7 +11,7 @@ import { boundedRegExp } from '../../../runtime/core/bounded-regexp.ts';
 const require = createRequire(import.meta.url);
 /**
  * Generated validators test `pattern` through the runtime's bounded engine; standalone code
- * refers to it by this module specifier, and esbuild bundles it in.
+ * refers to it by this module specifier, which standalone-module.ts turns into an import.
  */
 const patternEngine = Object.assign(boundedRegExp, {
   code: 'require("@charter/platform/runtime/bounded-regexp").boundedRegExp',
@@ -31,6 +31,11 @@ export function createAjv(options: {
   readonly formats: ReadonlySet<string>;
   /** Inlining referenced schemas is faster per request; sharing them keeps big modules small. */
   readonly inlineRefs?: boolean;
+  /**
+   * ajv's optimising pass over the generated code: slightly smaller, faster validators, but a
+   * quarter of the compile time. @default true
+   */
+  readonly optimize?: boolean;
 }): Ajv {
   const ajv = new Ajv2020({
     strict: false,
@@ -39,7 +44,14 @@ export function createAjv(options: {
     logger: false,
     coerceTypes: options.coerce,
     useDefaults: options.coerce,
-    code: { source: true, esm: true, optimize: true, regExp: patternEngine as never },
+    // CommonJS-style output, which standalone-module.ts wraps in a scope and turns into imports.
+    code: {
+      source: true,
+      esm: false,
+      lines: true,
+      optimize: options.optimize ?? true,
+      regExp: patternEngine as never,
+    },
     inlineRefs: options.inlineRefs ?? true,
   });
   addFormats(ajv);

@@ -1,23 +1,22 @@
 /**
  * Emits `operations/<operationId>.gen.mjs` (one module per operation: its request validators and
- * descriptor, so one operation's function carries nothing of the others) and `responses.gen.mjs`
- * (response validators for checks outside production).
+ * descriptor, so one operation's function carries nothing of the others), `responses.gen.mjs`
+ * (response validators for checks outside production) and `shared/<helper>.gen.mjs` (the few
+ * ajv runtime helpers the validators import).
  * @module
  */
-import { createRequire } from 'node:module';
 import type { ContractModel } from '../../model/model.ts';
 import type { ProblemList } from '../../model/problems.ts';
 import { doNotEditHeader, type GeneratedFile } from '../generated-file.ts';
-import { type Ajv, createAjv } from './ajv-instance.ts';
-import { bundleModules, type ModuleSource, NAMESPACE } from './bundle-modules.ts';
+import type { CompileJob, RequestUnit } from './compile-jobs.ts';
+import { runCompileJobs } from './compile-pool.ts';
+import { helperModule } from './helper-modules.ts';
 import { operationDescriptorSource, requestValidatorRefs } from './operation-source.ts';
+import { helperImports } from './standalone-module.ts';
 import { placeValidationSchemas, type ValidationRefs } from './validation-schemas.ts';
 
-const require = createRequire(import.meta.url);
-const standaloneCode = require('ajv/dist/standalone/index.js').default as (
-  ajv: Ajv,
-  refs: Record<string, string>,
-) => string;
+/** Operations per request-compiling job: fixed, so the output never depends on the machine. */
+const OPERATIONS_PER_JOB = 1024;
 
 /** @example const files = await emitValidators(model, 'generated/orders', problems); */
 export async function emitValidators(
@@ -26,17 +25,10 @@ export async function emitValidators(
   problems: ProblemList,
 ): Promise<GeneratedFile[]> {
   const { document, refs } = placeValidationSchemas(model);
-  const formats = collectFormats(document);
-  const coercing = createAjv({ coerce: true, document, formats });
-  const strict = createAjv({ coerce: false, document, formats });
-  // Response checks run outside production only; one shared function per schema keeps the
-  // module small where speed matters less.
-  const forResponses = createAjv({ coerce: false, document, formats, inlineRefs: false });
-  const entries: ModuleSource[] = [];
-  const libraries: ModuleSource[] = [];
+  const input = { documentJson: JSON.stringify(document), formats: [...collectFormats(document)].sort() };
+  const units: RequestUnit[] = [];
   const responseExports: Record<string, string> = {};
   const responseTree: Record<string, Record<string, Record<string, string>>> = {};
-
   for (const operation of model.operations) {
     const operationRefs = refs.get(operation.identifier) as ValidationRefs;
     const wanted = requestValidatorRefs(operationRefs);
@@ -45,26 +37,7 @@ export async function emitValidators(
       Object.entries(wanted).filter(([name]) => name === 'validateParameters' || isFormBody(operation, name)),
     );
     const plain = Object.fromEntries(Object.entries(wanted).filter(([name]) => !(name in coerced)));
-    // Each ajv instance numbers its functions from the same start, so the two outputs are
-    // separate modules and esbuild renames what collides.
-    const name = `operations/${operation.identifier}`;
-    const coercedSource = compile(coercing, coerced, operation.pointer, problems);
-    const plainSource = compile(strict, plain, operation.pointer, problems);
-    if (coercedSource === undefined || plainSource === undefined) continue;
-    libraries.push(
-      { name: `${name}.coerced`, source: coercedSource },
-      { name: `${name}.plain`, source: plainSource },
-    );
-    entries.push({
-      name,
-      source: [
-        `import { ${Object.keys(coerced).join(', ')} } from '${NAMESPACE}:${name}.coerced';`,
-        Object.keys(plain).length > 0
-          ? `import { ${Object.keys(plain).join(', ')} } from '${NAMESPACE}:${name}.plain';`
-          : '',
-        operationDescriptorSource(model, operation, operationRefs),
-      ].join('\n'),
-    });
+    units.push({ name: operation.identifier, pointer: operation.pointer, coerced, plain });
     for (const [status, byMedia] of Object.entries(operationRefs.responses)) {
       for (const [mediaType, ref] of Object.entries(byMedia)) {
         const exportName = `r${Object.keys(responseExports).length}`;
@@ -73,52 +46,70 @@ export async function emitValidators(
       }
     }
   }
-  const responses = compile(forResponses, responseExports, '/paths', problems);
-  if (problems.hasErrors || responses === undefined) return [];
-  libraries.push({ name: 'responses.validators', source: responses });
-  const responseImports = Object.keys(responseExports).join(', ');
-  entries.push({
-    name: 'responses',
-    source: `import { ${responseImports} } from '${NAMESPACE}:responses.validators';\nexport default ${responseTreeSource(responseTree)};\n`,
-  });
-
-  const bundled = await bundleModules(entries, libraries, doNotEditHeader(model.sourceFile));
-  const files: GeneratedFile[] = [];
-  for (const [path, contents] of bundled) {
-    files.push({ path: `${outDir}/${path}`, contents });
+  // Responses first: the largest job, so a worker pool finishes it alongside the others.
+  const jobs: CompileJob[] = [{ kind: 'responses', pointer: '/paths', exports: responseExports }];
+  for (let i = 0; i < units.length; i += OPERATIONS_PER_JOB) {
+    jobs.push({ kind: 'requests', units: units.slice(i, i + OPERATIONS_PER_JOB) });
   }
+  const validators = units.length + Object.keys(responseExports).length;
+  const results = await runCompileJobs(input, jobs, validators);
+  for (const { errors } of results) {
+    for (const error of errors) {
+      problems.error(
+        error.pointer,
+        `a schema of this operation cannot be compiled: ${error.message}`,
+        fixFor(error.message),
+      );
+    }
+  }
+  if (problems.hasErrors) return [];
+
+  const header = doNotEditHeader(model.sourceFile);
+  const files: GeneratedFile[] = [];
+  const usedHelpers = new Set<string>();
+  const compiled = new Map(results.flatMap((r) => r.units).map((unit) => [unit.name, unit]));
+  const unitsByName = new Map(units.map((unit) => [unit.name, unit]));
   for (const operation of model.operations) {
+    const unit = compiled.get(operation.identifier);
+    if (!unit) continue;
+    for (const helper of unit.helpers) usedHelpers.add(helper);
+    const wanted = unitsByName.get(unit.name) as RequestUnit;
+    const bindings = [`const { ${Object.keys(wanted.coerced).join(', ')} } = coerced;\n`];
+    const plainNames = Object.keys(wanted.plain);
+    if (plainNames.length > 0) bindings.push(`const { ${plainNames.join(', ')} } = plain;\n`);
+    files.push({
+      path: `${outDir}/operations/${operation.identifier}.gen.mjs`,
+      contents: `${header}${helperImports(new Set(unit.helpers), '../shared')}\n${unit.code}${bindings.join('')}${operationDescriptorSource(model, operation, refs.get(operation.identifier) as ValidationRefs)}`,
+    });
     files.push({
       path: `${outDir}/operations/${operation.identifier}.gen.d.mts`,
-      contents: `${doNotEditHeader(model.sourceFile)}import type { CompiledOperation } from '@charter/platform/runtime';\n\ndeclare const operation: CompiledOperation;\nexport default operation;\n`,
+      contents: `${header}import type { CompiledOperation } from '@charter/platform/runtime';\n\ndeclare const operation: CompiledOperation;\nexport default operation;\n`,
+    });
+  }
+  const responses = compiled.get('responses');
+  if (responses) {
+    for (const helper of responses.helpers) usedHelpers.add(helper);
+    files.push({
+      path: `${outDir}/responses.gen.mjs`,
+      contents: `${header}${helperImports(new Set(responses.helpers), './shared')}\n${responses.code}\nexport default ${responseTreeSource(responseTree)};\n`,
     });
   }
   files.push({
     path: `${outDir}/responses.gen.d.mts`,
-    contents: `${doNotEditHeader(model.sourceFile)}import type { ResponseValidators } from '@charter/platform/runtime';\n\ndeclare const responses: ResponseValidators;\nexport default responses;\n`,
+    contents: `${header}import type { ResponseValidators } from '@charter/platform/runtime';\n\ndeclare const responses: ResponseValidators;\nexport default responses;\n`,
   });
+  for (const helper of [...usedHelpers].sort()) {
+    files.push({
+      path: `${outDir}/shared/${helper}.gen.mjs`,
+      contents: `${header}${await helperModule(helper)}`,
+    });
+  }
   return files;
 }
 
 function isFormBody(operation: ContractModel['operations'][number], exportName: string): boolean {
   const match = /^validateBody(\d+)$/.exec(exportName);
   return match !== null && operation.requestBody?.media[Number(match[1])]?.kind === 'form';
-}
-
-function compile(
-  ajv: Ajv,
-  refs: Record<string, string>,
-  pointer: string,
-  problems: ProblemList,
-): string | undefined {
-  if (Object.keys(refs).length === 0) return '';
-  try {
-    return standaloneCode(ajv, refs);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    problems.error(pointer, `a schema of this operation cannot be compiled: ${message}`, fixFor(message));
-    return undefined;
-  }
 }
 
 function fixFor(message: string): string {
@@ -132,7 +123,9 @@ function fixFor(message: string): string {
 function responseTreeSource(tree: Record<string, Record<string, Record<string, string>>>): string {
   const lines = Object.entries(tree).map(([operationId, byStatus]) => {
     const statuses = Object.entries(byStatus).map(([status, byMedia]) => {
-      const media = Object.entries(byMedia).map(([type, name]) => `${JSON.stringify(type)}: ${name}`);
+      const media = Object.entries(byMedia).map(
+        ([type, name]) => `${JSON.stringify(type)}: validators.${name}`,
+      );
       return `${JSON.stringify(status)}: { ${media.join(', ')} }`;
     });
     return `  ${JSON.stringify(operationId)}: { ${statuses.join(', ')} }`;

@@ -1,6 +1,6 @@
 /**
- * The JavaScript source of one operation module before bundling: ajv's standalone validators
- * plus the descriptor the runtime reads (see runtime/core/operation.ts).
+ * The descriptor part of one operation module: what ties its validators (compiled by
+ * compile-jobs.ts) to the route and security, as the runtime reads it (runtime/core/operation.ts).
  * @module
  */
 import type { ContractModel, OperationModel } from '../../model/model.ts';

@@ -28,18 +28,30 @@ export function requestFromV1(
   context: Context | undefined,
   basePath: string,
 ): CoreRequest {
+  // for...in rather than Object.entries: no pair arrays on every request.
   const headers: Record<string, string> = {};
-  for (const [name, values] of Object.entries(event.multiValueHeaders ?? {})) {
-    if (values && values.length > 0) headers[name.toLowerCase()] = values.join(', ');
+  const multiHeaders = event.multiValueHeaders;
+  for (const name in multiHeaders) {
+    const values = multiHeaders[name];
+    if (values && values.length > 0)
+      headers[name.toLowerCase()] = values.length === 1 ? values[0] : values.join(', ');
   }
-  for (const [name, value] of Object.entries(event.headers ?? {})) {
-    if (value !== undefined && !(name.toLowerCase() in headers)) headers[name.toLowerCase()] = value;
+  const singleHeaders = event.headers;
+  for (const name in singleHeaders) {
+    const value = singleHeaders[name];
+    if (value === undefined) continue;
+    const lower = name.toLowerCase();
+    if (!(lower in headers)) headers[lower] = value;
   }
   const query: Record<string, string[]> = {};
-  for (const [name, values] of Object.entries(event.multiValueQueryStringParameters ?? {})) {
+  const multiQuery = event.multiValueQueryStringParameters;
+  for (const name in multiQuery) {
+    const values = multiQuery[name];
     if (values) query[name] = values;
   }
-  for (const [name, value] of Object.entries(event.queryStringParameters ?? {})) {
+  const singleQuery = event.queryStringParameters;
+  for (const name in singleQuery) {
+    const value = singleQuery[name];
     if (value !== undefined && !(name in query)) query[name] = [value];
   }
   return {
@@ -110,8 +122,10 @@ function templateOf(
 ): CoreRequest['matched'] {
   if (!template || template.includes('+}')) return undefined;
   const values: Record<string, string> = {};
-  for (const [name, value] of Object.entries(pathParameters ?? {}))
+  for (const name in pathParameters) {
+    const value = pathParameters[name];
     if (value !== undefined) values[name] = value;
+  }
   return { template, pathParameters: values };
 }
 

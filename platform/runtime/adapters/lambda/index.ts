@@ -32,9 +32,22 @@ export type LambdaHandler = (event: ApiGatewayEvent, context?: Context) => Promi
 export function createLambdaHandler<D>(options: LambdaHandlerOptions<D>): LambdaHandler {
   const app = createApp({ ...options, authenticator: options.authenticator ?? upstreamAuthenticator });
   const basePath = options.basePath ?? `/${options.routes.context}`;
-  return async (event, context) => {
-    if (isV2(event)) return resultForV2(await app.handle(requestFromV2(event, context, basePath)));
-    return resultForV1(await app.handle(requestFromV1(event, context, basePath)));
+  return (event, context) => {
+    try {
+      if (isV2(event)) {
+        const answered = app.answer(requestFromV2(event, context, basePath));
+        return answered instanceof Promise
+          ? answered.then(resultForV2)
+          : Promise.resolve(resultForV2(answered));
+      }
+      const answered = app.answer(requestFromV1(event, context, basePath));
+      return answered instanceof Promise
+        ? answered.then(resultForV1)
+        : Promise.resolve(resultForV1(answered));
+    } catch (error) {
+      // As from an async function: a malformed event rejects rather than throws.
+      return Promise.reject(error);
+    }
   };
 }
 
