@@ -18,7 +18,7 @@ import { type LoadedContext, loadContexts } from '../../infra/lib/config/load-co
 import { ContractStack } from '../../infra/lib/contract-stack.ts';
 import { FunctionCode } from '../../infra/lib/functions/function-code.ts';
 import { bundleContext, type ContextBundle } from '../../platform/bundle/build-functions.ts';
-import { loadConfig } from '../../platform/config/charter-config.ts';
+import { type CharterConfig, loadConfig } from '../../platform/config/charter-config.ts';
 import { loadContract } from '../../platform/gateway/served-contexts.ts';
 import { kib, median, ms, table } from '../lib/stats.ts';
 
@@ -117,10 +117,25 @@ function bundleRows(bundles: Map<string, ContextBundle & { dir: string }>, label
   );
 }
 
+/**
+ * The project's settings with every context on Lambda: these figures are about functions, and a
+ * Fargate context (recommendations) needs a container recipe and a VPC instead.
+ */
+function lambdaConfig(): CharterConfig {
+  const config = loadConfig(root);
+  const contexts = Object.fromEntries(
+    Object.entries(config.contexts).map(([name, { database: _database, ...context }]) => [
+      name,
+      { ...context, runtime: 'lambda' as const },
+    ]),
+  );
+  return { ...config, contexts };
+}
+
 function synthOnce(context: LoadedContext, bundles: string, scratch: string): number {
   const started = performance.now();
   const { stacks } = buildCharterApp({
-    config: loadConfig(root),
+    config: lambdaConfig(),
     contexts: [context],
     code: FunctionCode.fromBundleDir(bundles),
     appProps: { outdir: mkdtempSync(join(scratch, 'out-')) },
@@ -133,7 +148,7 @@ function synthRow(context: LoadedContext, bundles: string, scratch: string) {
   synthOnce(context, bundles, scratch);
   const times = Array.from({ length: ROUNDS }, () => synthOnce(context, bundles, scratch));
   const { stacks } = buildCharterApp({
-    config: loadConfig(root),
+    config: lambdaConfig(),
     contexts: [context],
     code: FunctionCode.fromBundleDir(bundles),
     appProps: { outdir: mkdtempSync(join(scratch, 'out-')) },
